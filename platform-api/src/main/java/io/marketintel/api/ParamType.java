@@ -1,0 +1,25 @@
+package io.marketintel.api;
+
+/**
+ * Types of operation parameters and configuration values, with the Java type a plugin reads.
+ */
+public enum ParamType {
+    /** Free text; {@link Params#string(String)}. */
+    STRING,
+    /** A whole number; {@link Params#integer(String)} / {@link Params#longValue(String)}. */
+    INTEGER,
+    /** A finite decimal number; {@link Params#decimal(String)}. */
+    DECIMAL,
+    /** {@code true} or {@code false}; {@link Params#bool(String)}. */
+    BOOLEAN,
+    /** One of {@link ParamSpec#allowed()}, compared case-insensitively, delivered upper-cased as declared. */
+    ENUM,
+    /** A symbol listed in exchange info ({@code BTCUSDT}); unknown symbols are answered with 404. */
+    SYMBOL,
+    /** A list of symbols (JSON array or comma-separated), each checked like {@link #SYMBOL}. */
+    SYMBOL_LIST,
+    /** A list of strings (JSON array or comma-separated). */
+    STRING_LIST,
+    /** A map of string keys to string values (configuration only, e.g. a symbol to sector map). */
+    STRING_MAP
+}

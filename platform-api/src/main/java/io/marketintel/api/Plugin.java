@@ -1,0 +1,34 @@
+package io.marketintel.api;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * What every plugin is. Implement {@link Analyzer} or {@link Executor}, not this interface.
+ *
+ * <p>Lifecycle: the runtime instantiates the provider once, reads {@link #descriptor()} and
+ * {@link #operations()}, calls {@link #start(PluginContext)} when the plugin is enabled and
+ * {@link #stop()} when it is disabled or the platform shuts down. A plugin may be started and stopped
+ * several times. Operations are only invoked between a successful start and the next stop.
+ */
+public sealed interface Plugin permits Analyzer, Executor {
+
+    /** Identity, version and configuration schema of this plugin. */
+    PluginDescriptor descriptor();
+
+    /** The operations this plugin serves; names are unique within the plugin. */
+    List<Operation> operations();
+
+    /**
+     * Starts the plugin. The context stays valid until {@link #stop()} completes.
+     *
+     * @param context what the runtime offers the plugin
+     * @return a future completed when the plugin is ready to serve
+     */
+    Future<Void> start(PluginContext context);
+
+    /** Stops the plugin and releases what it holds (timers, consumers). */
+    default Future<Void> stop() {
+        return Future.succeededFuture();
+    }
+}

@@ -1,0 +1,43 @@
+package io.marketintel.api.trading;
+
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * Orders, positions and account of one futures account. On the simulated market it is a paper
+ * exchange that fills against the simulated book; on Binance it is the signed REST API.
+ *
+ * <p>Failures are {@link io.marketintel.api.IntelException}s; a rejected order names the rule it broke.
+ */
+public interface Exchange {
+
+    /** Name of the venue ({@code paper}, {@code binance}). */
+    String name();
+
+    /** Whether orders only move paper money. */
+    boolean paper();
+
+    /** The account. */
+    Future<Account> account();
+
+    /** Open positions (non-zero size). */
+    Future<List<Position>> positions();
+
+    /**
+     * Places an order. If an order with the same client order id exists, that order is returned and
+     * nothing new is placed.
+     */
+    Future<Order> placeOrder(OrderRequest request);
+
+    /** Cancels an open order by client order id and returns its final state. */
+    Future<Order> cancelOrder(String symbol, String clientOrderId);
+
+    /** The order with this client order id; fails with {@code NOT_FOUND} when the exchange has none. */
+    Future<Order> order(String symbol, String clientOrderId);
+
+    /** Open orders of {@code symbol}. */
+    Future<List<Order>> openOrders(String symbol);
+
+    /** Sets the leverage of a symbol and answers the leverage in force. */
+    Future<Integer> setLeverage(String symbol, int leverage);
+}

@@ -1,0 +1,6 @@
+package io.marketintel.api.trading;
+
+/** Order types the port supports. */
+public enum OrderType {
+    MARKET, LIMIT
+}

@@ -1,0 +1,22 @@
+/**
+ * The Market Intel host: discovers plugins, validates configuration, mounts every operation on REST
+ * and the event bus, and provides market data (simulated, Binance, replay), the paper exchange and
+ * storage. Start with {@link io.marketintel.runtime.Main}.
+ */
+module io.marketintel.runtime {
+    requires io.marketintel.api;
+    requires io.vertx.core;
+    requires io.vertx.web;
+    requires io.vertx.web.client;
+    requires io.vertx.web.common;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.github.benmanes.caffeine;
+    requires com.h2database;
+    requires java.sql;
+    requires java.logging;
+
+    uses io.marketintel.api.Analyzer;
+    uses io.marketintel.api.Executor;
+
+}
