@@ -19,4 +19,8 @@ module io.marketintel.runtime {
     uses io.marketintel.api.Analyzer;
     uses io.marketintel.api.Executor;
 
+    // Jackson writes the runtime's own response records (plugin views, health).
+    opens io.marketintel.runtime.http to com.fasterxml.jackson.databind;
+    opens io.marketintel.runtime.plugins to com.fasterxml.jackson.databind;
+
 }

@@ -1,7 +1,6 @@
 package io.marketintel.api;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
  * @param defaultValue the value used when none is given, already of the delivered Java type, or null
  * @param min          inclusive lower bound for numbers, minimum size for lists, or null
  * @param max          inclusive upper bound for numbers, maximum size for lists, or null
- * @param allowed      the allowed values of an {@link ParamType#ENUM} (upper case), empty otherwise
+ * @param allowed      the allowed values of an {@link ParamType#ENUM}, empty otherwise; input matches them
+ *                     case-insensitively and the plugin receives the declared spelling
  * @param description  one line for the console and {@code GET /api/plugins}
  */
 public record ParamSpec(
@@ -42,7 +42,7 @@ public record ParamSpec(
             throw new IllegalArgumentException("parameter name [" + name + "] must be snake_case");
         }
         Objects.requireNonNull(type, () -> "property [type] is missing for parameter [" + name + "]");
-        allowed = allowed == null ? List.of() : allowed.stream().map(a -> a.toUpperCase(Locale.ROOT)).toList();
+        allowed = allowed == null ? List.of() : List.copyOf(allowed);
         description = description == null ? "" : description;
         if (type == ParamType.ENUM && allowed.isEmpty()) {
             throw new IllegalArgumentException("enum parameter [" + name + "] declares no allowed values");
@@ -59,7 +59,7 @@ public record ParamSpec(
                                      List<String> allowed) {
         boolean typeOk = switch (type) {
             case STRING, SYMBOL -> value instanceof String;
-            case ENUM -> value instanceof String s && allowed.contains(s.toUpperCase(Locale.ROOT));
+            case ENUM -> value instanceof String s && allowed.contains(s);
             case INTEGER -> value instanceof Long;
             case DECIMAL -> value instanceof Double d && Double.isFinite(d);
             case BOOLEAN -> value instanceof Boolean;

@@ -12,7 +12,7 @@ public enum ParamType {
     DECIMAL,
     /** {@code true} or {@code false}; {@link Params#bool(String)}. */
     BOOLEAN,
-    /** One of {@link ParamSpec#allowed()}, compared case-insensitively, delivered upper-cased as declared. */
+    /** One of {@link ParamSpec#allowed()}, compared case-insensitively, delivered in the declared spelling. */
     ENUM,
     /** A symbol listed in exchange info ({@code BTCUSDT}); unknown symbols are answered with 404. */
     SYMBOL,

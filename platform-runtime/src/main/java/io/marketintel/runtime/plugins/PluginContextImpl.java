@@ -1,0 +1,110 @@
+package io.marketintel.runtime.plugins;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marketintel.api.Params;
+import io.marketintel.api.PluginContext;
+import io.marketintel.api.PluginDescriptor;
+import io.marketintel.api.PluginKind;
+import io.marketintel.api.Storage;
+import io.marketintel.api.market.MarketData;
+import io.marketintel.api.trading.Exchange;
+import io.marketintel.runtime.bus.BusAddresses;
+import io.marketintel.runtime.errors.Errors;
+import io.marketintel.runtime.json.Json;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The context of one started plugin. */
+final class PluginContextImpl implements PluginContext {
+
+    private final PluginHandle handle;
+    private final PlatformServices services;
+    private final System.Logger logger;
+
+    PluginContextImpl(PluginHandle handle, PlatformServices services) {
+        this.handle = handle;
+        this.services = services;
+        this.logger = System.getLogger("plugin." + handle.id());
+    }
+
+    @Override
+    public Vertx vertx() {
+        return services.vertx();
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return handle.descriptor();
+    }
+
+    @Override
+    public MarketData marketData() {
+        return services.marketData();
+    }
+
+    @Override
+    public Exchange exchange() {
+        if (handle.kind() != PluginKind.EXECUTOR) {
+            throw new IllegalStateException("plugin [" + handle.id() + "] is an analyzer; only executors get the exchange");
+        }
+        return services.exchange();
+    }
+
+    @Override
+    public boolean liveTrading() {
+        return services.liveTrading();
+    }
+
+    @Override
+    public Clock clock() {
+        return services.clock();
+    }
+
+    @Override
+    public Params config() {
+        return handle.config();
+    }
+
+    @Override
+    public <T> Future<T> cached(String key, Duration ttl, Supplier<Future<T>> loader) {
+        return services.cached(handle.id(), key, ttl, loader);
+    }
+
+    @Override
+    public Future<JsonObject> call(String pluginId, String operation, String pathValue, Map<String, ?> params,
+                                   Duration timeout) {
+        JsonObject body = BusAddresses.request(pathValue, params);
+        String what = "operation [" + pluginId + "." + operation + "]";
+        return services.vertx().eventBus()
+                .<JsonObject>request(BusAddresses.operation(pluginId, operation), body,
+                        new DeliveryOptions().setSendTimeout(Math.max(1, timeout.toMillis())))
+                .map(message -> message.body())
+                .recover(failure -> Future.failedFuture(Errors.toIntel(failure, what)));
+    }
+
+    @Override
+    public Storage storage() {
+        return services.storage(handle.id());
+    }
+
+    @Override
+    public void publish(String type, Object event) {
+        ObjectNode envelope = Json.mapper().createObjectNode();
+        envelope.put("type", type);
+        envelope.put("plugin", handle.id());
+        envelope.put("time", services.clock().millis());
+        envelope.set("data", Json.tree(event));
+        services.vertx().eventBus().publish(BusAddresses.events(handle.id()), new JsonObject(Json.encode(envelope)));
+    }
+
+    @Override
+    public System.Logger logger() {
+        return logger;
+    }
+}
