@@ -1,0 +1,34 @@
+package io.marketintel.runtime.market.cache;
+
+import io.vertx.core.Future;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Blocking helpers for the JUnit thread (never an event loop). */
+final class Await {
+
+    private Await() {
+    }
+
+    static <T> T value(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new AssertionError("expected a value, got " + e.getCause(), e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Throwable failure(Future<?> future) {
+        try {
+            Object value = future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            throw new AssertionError("expected a failure, got " + value);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
