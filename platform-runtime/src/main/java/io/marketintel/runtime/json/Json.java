@@ -16,7 +16,8 @@ import java.io.IOException;
 
 /**
  * The one JSON configuration of the platform's edges: records serialise with snake_case names, NaN and
- * infinities become {@code null} (JSON has no NaN), unknown fields of incoming JSON are ignored.
+ * infinities become {@code null} (JSON has no NaN), decimals are written in plain notation, unknown fields
+ * of incoming JSON are ignored.
  */
 public final class Json {
 
@@ -69,8 +70,11 @@ public final class Json {
         public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
             if (value == null || value.isNaN() || value.isInfinite()) {
                 gen.writeNull();
-            } else {
+            } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
                 gen.writeNumber(value);
+            } else {
+                // Plain notation (0.00085, not 8.5E-4): what people and the specification's examples read.
+                gen.writeNumber(java.math.BigDecimal.valueOf(value).toPlainString());
             }
         }
     }

@@ -156,4 +156,15 @@ class ConfigLoaderTest {
             assertThat(m.find()).as("config/market-intel.yaml documents [%s]", key).isTrue();
         }
     }
+
+    /** Every cached data kind has its TTL key, with the cache's own default. */
+    @Test
+    void cacheKeysMatchTheCachesDataKinds() {
+        PlatformConfig c = parse("");
+        var defaults = io.marketintel.runtime.market.cache.CacheTtls.defaults();
+        for (var kind : io.marketintel.runtime.market.cache.DataKind.values()) {
+            assertThat(c.cacheTtls()).as(kind.key()).containsEntry(kind.key(), defaults.ttl(kind));
+        }
+        assertThat(c.cacheTtls()).hasSize(io.marketintel.runtime.market.cache.DataKind.values().length);
+    }
 }
