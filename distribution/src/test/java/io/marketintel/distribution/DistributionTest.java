@@ -86,6 +86,10 @@ class DistributionTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("\"id\":\"funding\"", "\"module\":\"io.marketintel.plugin.funding\"",
                 "\"state\":\"ENABLED\"");
+        HttpResponse<String> console = platform.get("/");
+        assertThat(console.statusCode()).as("console from the web-console module").isEqualTo(200);
+        assertThat(console.body()).contains("<title>Market Intel</title>", "app.js");
+        assertThat(platform.get("/nope").body()).contains("\"code\":\"NOT_FOUND\"");
     }
 
     @Test
