@@ -117,7 +117,7 @@ public final class Platform implements PlatformServices {
                 })
                 .compose(source -> {
                     market = source;
-                    cachedMarket = new CachingMarketData(source.marketData(), MarketSources.ttls(config));
+                    cachedMarket = MarketSources.cache(source.marketData(), config);
                     return plugins.apply(config);
                 })
                 .compose(v -> {
@@ -227,7 +227,7 @@ public final class Platform implements PlatformServices {
             return Future.succeededFuture(new HealthReport(status, VERSION, clock.millis() - startedAt, clock.millis(), m, s,
                     new HealthReport.Config(config.file().toString(), configLoadedAt, configError, config.warnings()),
                     new HealthReport.Plugins(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]),
-                    cachedMarket == null ? null : cachedMarket.stats()));
+                    cachedMarket == null ? null : HealthReport.Cache.of(cachedMarket.stats(), cachedMarket.staleServed())));
         });
     }
 

@@ -276,12 +276,8 @@ public final class ConfigLoader {
             throw new ConfigException("binance.base_url", "config key [binance.base_url] must be an http(s) URL "
                     + "without a path, such as https://fapi.binance.com, was \"" + baseUrl + "\" (in " + file + ")");
         }
-        Map<String, Duration> ttls = new TreeMap<>();
-        v.forEach((path, value) -> {
-            if (path.startsWith("cache.ttl_seconds.")) {
-                ttls.put(path.substring("cache.ttl_seconds.".length()), Duration.ofSeconds((Long) value));
-            }
-        });
+        Map<String, Duration> ttls = secondsUnder(v, "cache.ttl_seconds.");
+        Map<String, Duration> maxStale = secondsUnder(v, "cache.max_stale_seconds.");
         return new PlatformConfig(
                 file,
                 str(v, "market"),
@@ -297,10 +293,21 @@ public final class ConfigLoader {
                 new PlatformConfig.Replay(Path.of(str(v, "replay.dir")), replayStart, (Double) v.get("replay.speed")),
                 (Boolean) v.get("trading.live"),
                 ttls,
+                maxStale,
                 Path.of(str(v, "plugins.dir")),
                 plugins,
                 pending,
                 warnings);
+    }
+
+    private static Map<String, Duration> secondsUnder(Map<String, Object> values, String prefix) {
+        Map<String, Duration> out = new TreeMap<>();
+        values.forEach((path, value) -> {
+            if (path.startsWith(prefix)) {
+                out.put(path.substring(prefix.length()), Duration.ofSeconds((Long) value));
+            }
+        });
+        return out;
     }
 
     private static String stripSlash(String url) {

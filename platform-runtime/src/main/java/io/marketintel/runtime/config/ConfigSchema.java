@@ -77,8 +77,22 @@ public final class ConfigSchema {
         k.put("cache.ttl_seconds.klines_long", ttl("klines_long", 300, "klines of 1h and above (correlation inputs)"));
         k.put("cache.ttl_seconds.tickers", ttl("tickers", 30, "24h tickers and book tickers"));
 
+        k.put("cache.max_stale_seconds.exchange_info", stale("exchange_info", 86_400));
+        k.put("cache.max_stale_seconds.funding", stale("funding", 1800));
+        k.put("cache.max_stale_seconds.order_book", stale("order_book", 0));
+        k.put("cache.max_stale_seconds.liquidation_inputs", stale("liquidation_inputs", 600));
+        k.put("cache.max_stale_seconds.klines", stale("klines", 0));
+        k.put("cache.max_stale_seconds.klines_long", stale("klines_long", 1800));
+        k.put("cache.max_stale_seconds.tickers", stale("tickers", 0));
+
         k.put("plugins.dir", ParamSpec.string("dir", "./plugins-ext").describe("folder of third-party plugin jars"));
         return java.util.Collections.unmodifiableMap(k);
+    }
+
+    private static ParamSpec stale(String name, long seconds) {
+        return ParamSpec.integer(name, seconds).range(0, 7 * 86_400)
+                .describe("how old (s) the last good " + name + " answer may be to stand in when the market source "
+                        + "fails (0 = fail instead)");
     }
 
     private static ParamSpec ttl(String name, long seconds, String what) {

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param replay          replay market
  * @param tradingLive     whether executors may send real orders
  * @param cacheTtls       cache lifetimes by data kind ({@code order_book} → 10 s)
+ * @param maxStale        how old a last good answer may be to stand in for a failed load, by data kind
  * @param pluginsDir      third-party plugin folder
  * @param plugins         settings of the installed plugins, by id
  * @param pendingPlugins  raw sections of plugins that are not installed (validated when they appear)
@@ -37,6 +38,7 @@ public record PlatformConfig(
         Replay replay,
         boolean tradingLive,
         Map<String, Duration> cacheTtls,
+        Map<String, Duration> maxStale,
         Path pluginsDir,
         Map<String, PluginSettings> plugins,
         Map<String, JsonNode> pendingPlugins,
@@ -44,6 +46,7 @@ public record PlatformConfig(
 
     public PlatformConfig {
         cacheTtls = Map.copyOf(cacheTtls);
+        maxStale = Map.copyOf(maxStale);
         plugins = Map.copyOf(plugins);
         pendingPlugins = Map.copyOf(pendingPlugins);
         warnings = List.copyOf(warnings);

@@ -24,7 +24,7 @@ public record HealthReport(
         Object storage,
         Config config,
         Plugins plugins,
-        Object cache) {
+        Cache cache) {
 
     /**
      * The market source.
@@ -59,5 +59,24 @@ public record HealthReport(
      * @param unhealthy enabled but failing repeatedly
      */
     public record Plugins(int total, int enabled, int disabled, int failed, int rejected, int unhealthy) {
+    }
+
+    /**
+     * Market-data cache counters since start.
+     *
+     * @param hits        answered from the cache (finished or loading entries)
+     * @param coalesced   of the hits, those that joined a load in flight
+     * @param misses      started a load
+     * @param loads       upstream calls
+     * @param failures    failed upstream calls
+     * @param entries     entries held
+     * @param staleServed failed loads answered with the last good value instead
+     */
+    public record Cache(long hits, long coalesced, long misses, long loads, long failures, long entries,
+                        long staleServed) {
+        /** From the cache's counters. */
+        public static Cache of(io.marketintel.runtime.market.cache.CacheStats s, long staleServed) {
+            return new Cache(s.hits(), s.coalesced(), s.misses(), s.loads(), s.failures(), s.entries(), staleServed);
+        }
     }
 }

@@ -5,7 +5,9 @@ import io.marketintel.api.trading.Exchange;
 import io.marketintel.runtime.config.ConfigException;
 import io.marketintel.runtime.config.PlatformConfig;
 import io.marketintel.runtime.http.HealthReport;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.marketintel.runtime.market.cache.CacheTtls;
+import io.marketintel.runtime.market.cache.CachingMarketData;
 import io.marketintel.runtime.market.cache.DataKind;
 import io.marketintel.runtime.market.sim.PaperExchange;
 import io.marketintel.runtime.market.sim.SimSettings;
@@ -14,6 +16,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** Builds the market source named by {@code market} in the configuration. */
 public final class MarketSources {
@@ -78,8 +83,18 @@ public final class MarketSources {
         };
     }
 
+    /** The cache in front of {@code source}, configured from {@code cache.*}. */
+    public static CachingMarketData cache(MarketData source, PlatformConfig config) {
+        Map<DataKind, Duration> maxStale = new EnumMap<>(DataKind.class);
+        for (DataKind kind : DataKind.values()) {
+            maxStale.put(kind, config.maxStale().getOrDefault(kind.key(), Duration.ZERO));
+        }
+        return new CachingMarketData(source, ttls(config), maxStale, CachingMarketData.DEFAULT_MAXIMUM_SIZE,
+                Ticker.systemTicker());
+    }
+
     /** Cache lifetimes from {@code cache.ttl_seconds.*}. */
-    public static CacheTtls ttls(PlatformConfig config) {
+    static CacheTtls ttls(PlatformConfig config) {
         CacheTtls ttls = CacheTtls.defaults();
         for (DataKind kind : DataKind.values()) {
             ttls = ttls.with(kind, config.cacheTtls().get(kind.key()));

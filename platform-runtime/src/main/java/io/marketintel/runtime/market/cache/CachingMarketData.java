@@ -17,8 +17,13 @@ import io.marketintel.api.market.PremiumIndex;
 import io.marketintel.api.market.RatioSeries;
 import io.marketintel.api.market.TakerVolumeRatio;
 import io.marketintel.api.market.Ticker24h;
+import io.marketintel.api.IntelException;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +43,12 @@ import java.util.function.Supplier;
  *   <li>At most {@code maximumSize} entries.</li>
  *   <li>Answers complete on the caller's Vert.x context when called from one.</li>
  *   <li>Cached lists are unmodifiable, since every caller shares them.</li>
+ *   <li>Stale fallback, per data kind: when a load fails because the upstream is unreachable, limited,
+ *       banned, slow or answered garbage (UPSTREAM_UNAVAILABLE, UPSTREAM_ERROR, RATE_LIMITED, TIMEOUT), the
+ *       last good answer to the same request is served instead if it is younger than the kind's
+ *       {@code maxStale} (zero = never). Its age shows in the records' own time fields (a plugin's
+ *       {@code data_time}); {@link #staleServed()} counts these answers. Caller mistakes (bad limit,
+ *       unknown symbol) are never masked.</li>
  * </ul>
  */
 public final class CachingMarketData implements MarketData {
@@ -48,6 +59,9 @@ public final class CachingMarketData implements MarketData {
     private final MarketData delegate;
     private final CacheTtls ttls;
     private final CoalescingCache<RequestKey, Object> cache;
+    private final Map<DataKind, Duration> maxStale;
+    private final com.github.benmanes.caffeine.cache.Cache<RequestKey, Object> lastGood;
+    private final LongAdder staleServed = new LongAdder();
 
     /** Caches {@code delegate} with {@value #DEFAULT_MAXIMUM_SIZE} entries at most, on the system ticker. */
     public CachingMarketData(MarketData delegate, CacheTtls ttls) {
@@ -63,9 +77,44 @@ public final class CachingMarketData implements MarketData {
      * @param ticker      time source of expiry ({@link Ticker#systemTicker()}, or a {@link ClockTicker})
      */
     public CachingMarketData(MarketData delegate, CacheTtls ttls, long maximumSize, Ticker ticker) {
+        this(delegate, ttls, Map.of(), maximumSize, ticker);
+    }
+
+    /**
+     * Caches {@code delegate} and falls back to stale answers.
+     *
+     * @param delegate    the source (sim, Binance, replay)
+     * @param ttls        time-to-live per data kind
+     * @param maxStale    how old a last good answer may be to stand in for a failed load, per kind (absent or
+     *                    zero = no fallback for that kind)
+     * @param maximumSize entries kept at most, positive (each of the cache and the fallback store)
+     * @param ticker      time source of expiry
+     */
+    public CachingMarketData(MarketData delegate, CacheTtls ttls, Map<DataKind, Duration> maxStale, long maximumSize,
+                             Ticker ticker) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.ttls = Objects.requireNonNull(ttls, "ttls");
+        this.maxStale = new EnumMap<>(DataKind.class);
+        maxStale.forEach((kind, age) -> {
+            if (age.isNegative()) {
+                throw new IllegalArgumentException("max stale age of [" + kind.key() + "] must not be negative, was " + age);
+            }
+            if (!age.isZero()) {
+                this.maxStale.put(kind, age);
+            }
+        });
         this.cache = new CoalescingCache<>(maximumSize, ticker, (key, value) -> ttls.ttl(key.kind()).toNanos());
+        this.lastGood = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                .maximumSize(maximumSize)
+                .ticker(ticker)
+                .expireAfter(com.github.benmanes.caffeine.cache.Expiry.<RequestKey, Object>writing(
+                        (key, value) -> this.maxStale.getOrDefault(key.kind(), Duration.ZERO)))
+                .build();
+    }
+
+    /** Answers served from the stale fallback since creation. */
+    public long staleServed() {
+        return staleServed.sum();
     }
 
     /** The time-to-live in use. */
@@ -184,7 +233,29 @@ public final class CachingMarketData implements MarketData {
 
     @SuppressWarnings("unchecked")
     private <T> Future<T> cached(DataKind kind, String method, Supplier<Future<T>> load, Object... args) {
-        return (Future<T>) cache.get(new RequestKey(method, kind, args), () -> (Future<Object>) load.get());
+        RequestKey key = new RequestKey(method, kind, args);
+        if (!maxStale.containsKey(kind)) {
+            return (Future<T>) cache.get(key, () -> (Future<Object>) load.get());
+        }
+        Future<Object> answer = cache.get(key, () -> ((Future<Object>) load.get()).onSuccess(v -> lastGood.put(key, v)));
+        return (Future<T>) answer.recover(failure -> {
+            Object stale = upstreamFailure(failure) ? lastGood.getIfPresent(key) : null;
+            if (stale == null) {
+                return Future.failedFuture(failure);
+            }
+            staleServed.increment();
+            return Future.succeededFuture(stale);
+        });
+    }
+
+    private static boolean upstreamFailure(Throwable failure) {
+        if (!(failure instanceof IntelException e)) {
+            return false;
+        }
+        return switch (e.code()) {
+            case UPSTREAM_UNAVAILABLE, UPSTREAM_ERROR, RATE_LIMITED, TIMEOUT -> true;
+            default -> false;
+        };
     }
 
     private <E> Future<List<E>> cachedList(DataKind kind, String method, Supplier<Future<List<E>>> load,

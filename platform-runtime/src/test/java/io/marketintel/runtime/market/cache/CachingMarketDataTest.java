@@ -11,6 +11,7 @@ import io.marketintel.api.market.Kline;
 import io.marketintel.api.market.MarketData;
 import io.marketintel.api.market.OrderBook;
 import io.marketintel.api.market.Period;
+import io.marketintel.api.market.PremiumIndex;
 import io.marketintel.api.market.RatioSeries;
 import io.marketintel.runtime.MutableClock;
 import io.vertx.core.Context;
@@ -280,5 +281,47 @@ class CachingMarketDataTest {
 
         assertThat(standard.ttls()).isEqualTo(CacheTtls.defaults());
         assertThat(value(standard.exchangeInfo())).isNotNull();
+    }
+
+    @Test
+    void aFailedLoadIsAnsweredWithTheLastGoodValueWhileItIsYoungEnoughForItsKind() {
+        CachingMarketData c = new CachingMarketData(upstream, TTLS,
+                java.util.Map.of(DataKind.FUNDING, Duration.ofMinutes(30)), 1_000, new ClockTicker(clock));
+        PremiumIndex good = value(c.premiumIndex("BTCUSDT"));
+
+        upstream.mode = CountingMarketData.Mode.FAIL;
+        clock.advance(TTLS.funding().plusSeconds(1));           // the cached entry expired: a new load fails
+        assertThat(value(c.premiumIndex("BTCUSDT"))).isSameAs(good);
+        assertThat(c.staleServed()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(30));                   // 6 min + 30 min after the good load: too old
+        assertThat(failure(c.premiumIndex("BTCUSDT"))).hasMessage("upstream is down");
+        assertThat(c.staleServed()).isEqualTo(1);
+    }
+
+    @Test
+    void kindsWithoutAStaleAgeAndCallerMistakesAreNeverMasked() {
+        CachingMarketData c = new CachingMarketData(upstream, TTLS,
+                java.util.Map.of(DataKind.FUNDING, Duration.ofMinutes(30)), 1_000, new ClockTicker(clock));
+        value(c.orderBook("BTCUSDT", 100));
+        upstream.mode = CountingMarketData.Mode.FAIL;
+        clock.advance(TTLS.orderBook().plusSeconds(1));
+        assertThat(failure(c.orderBook("BTCUSDT", 100))).hasMessage("upstream is down");
+
+        MarketData mistaken = new CountingMarketData() {
+            private int n;
+
+            @Override
+            public Future<PremiumIndex> premiumIndex(String symbol) {
+                return n++ == 0 ? super.premiumIndex(symbol)
+                        : Future.failedFuture(io.marketintel.api.IntelException.unknownSymbol(symbol));
+            }
+        };
+        CachingMarketData m = new CachingMarketData(mistaken, TTLS,
+                java.util.Map.of(DataKind.FUNDING, Duration.ofMinutes(30)), 1_000, new ClockTicker(clock));
+        value(m.premiumIndex("BTCUSDT"));
+        clock.advance(TTLS.funding().plusSeconds(1));
+        assertThat(failure(m.premiumIndex("BTCUSDT"))).hasMessageContaining("is not listed");
+        assertThat(m.staleServed()).isZero();
     }
 }
