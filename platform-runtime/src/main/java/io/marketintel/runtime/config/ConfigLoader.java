@@ -140,7 +140,7 @@ public final class ConfigLoader {
         } catch (BindingException e) {
             String key = prefix + e.name();
             String message = e.getMessage();
-            if (message.contains("is not known")) {
+            if (e.unknownName()) {
                 message = "unknown config key [" + key + "]" + suggestion(key, prefix, specs) + "; plugin [" + id
                         + "] accepts: " + (specs.isEmpty() ? "enabled" : "enabled, "
                         + String.join(", ", specs.stream().map(ParamSpec::name).toList()));

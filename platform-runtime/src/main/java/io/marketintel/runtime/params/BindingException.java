@@ -9,10 +9,26 @@ public final class BindingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String name;
+    private final boolean unknown;
 
     public BindingException(String name, String message) {
+        this(name, message, false);
+    }
+
+    private BindingException(String name, String message, boolean unknown) {
         super(message);
         this.name = name;
+        this.unknown = unknown;
+    }
+
+    /** A value was given for a name that is not declared. */
+    static BindingException unknownName(String name, String message) {
+        return new BindingException(name, message, true);
+    }
+
+    /** Whether the value's name is not declared at all (rather than its value being wrong). */
+    public boolean unknownName() {
+        return unknown;
     }
 
     /** The parameter name or config key path at fault. */

@@ -41,7 +41,7 @@ public final class ParamBinder {
         specs.forEach(s -> byName.put(s.name(), s));
         for (String name : raw.keySet()) {
             if (!byName.containsKey(name)) {
-                throw new BindingException(name, label.of(name) + " is not known; known: "
+                throw BindingException.unknownName(name, label.of(name) + " is not known; known: "
                         + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
             }
         }
