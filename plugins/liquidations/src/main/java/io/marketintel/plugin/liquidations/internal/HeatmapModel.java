@@ -543,7 +543,7 @@ public final class HeatmapModel {
             kHigh[i] = k.high();
         }
         BuildUp buildUp = BuildUp.walk(times, oi, kOpen, kPrice, period);
-        if (hist.size() < 2) {
+        if (hist.size() < 2 && buildUp.count == 0) {
             notes.add("Open interest history has " + hist.size() + " point" + (hist.size() == 1 ? "" : "s")
                     + " - no build-up to locate");
         }
@@ -649,7 +649,7 @@ public final class HeatmapModel {
         }
         if (buildUp.count > 0) {
             reasoning.add("Open interest " + plain(round(currentOi == null ? Double.NaN : currentOi, 3)) + " " + base
-                    + (oiChange == null ? "" : " (" + signedPct(oiChange) + " over " + windowText + ")")
+                    + (oiChange == null || windowText == null ? "" : " (" + signedPct(oiChange) + " over " + windowText + ")")
                     + "; build-up still open " + plain(round(buildUp.openQty(), 3)) + " " + base
                     + (locatedOiPct == null ? "" : " (" + num(locatedOiPct, 2) + "% of OI)") + " located at "
                     + buildUp.count + " period VWAPs - positions opened earlier are not located");

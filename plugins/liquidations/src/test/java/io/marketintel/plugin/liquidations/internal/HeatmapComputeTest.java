@@ -129,6 +129,18 @@ class HeatmapComputeTest {
     }
 
     @Test
+    void aSingleSnapshotStillLocatesTheCurrentChangeWithoutInventingAWindow() {
+        FakeMarketData m = oneCohort(91);
+        m.oiHistory = List.of(oi(3, 1000));
+        m.openInterest = new OpenInterest(BTC, 1020, NOW - 1_000);
+        HeatmapResult r = compute(m, TEN_X).result();
+        assertThat(r.inputs().cohorts()).isEqualTo(1);
+        assertThat(r.inputs().window()).isNull();
+        assertThat(r.reasoning()).noneMatch(s -> s.contains("null"))
+                .anyMatch(s -> s.startsWith("Open interest 1020 BTC; build-up still open 20 BTC"));
+    }
+
+    @Test
     void withoutGrowthTheHeatmapIsEmptyAndSaysWhy() {
         FakeMarketData m = oneCohort(91);
         m.oiHistory = List.of(oi(0, 1100), oi(1, 1090), oi(2, 1080), oi(3, 1070));
