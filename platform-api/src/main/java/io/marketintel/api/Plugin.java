@@ -27,6 +27,18 @@ public sealed interface Plugin permits Analyzer, Executor {
      */
     Future<Void> start(PluginContext context);
 
+    /**
+     * Checks rules that span several configuration keys (single keys are already checked against their
+     * {@link ParamSpec}s). Called when the configuration is loaded or reloaded, before it applies; a failure
+     * rejects the whole configuration (at start the launch stops, while running the previous one stays).
+     *
+     * @param config the plugin's validated keys
+     * @throws IllegalArgumentException with a message naming the keys, e.g.
+     *         {@code [bullish_threshold_pct] (0.2) must be below [extreme_threshold_pct] (0.15)}
+     */
+    default void checkConfig(Params config) {
+    }
+
     /** Stops the plugin and releases what it holds (timers, consumers). */
     default Future<Void> stop() {
         return Future.succeededFuture();

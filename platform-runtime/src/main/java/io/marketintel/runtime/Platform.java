@@ -87,10 +87,7 @@ public final class Platform implements PlatformServices {
         List<PluginHandle> handles = PluginDiscovery.discover(Platform.class.getModule().getLayer() != null
                 ? Platform.class.getModule().getLayer() : ModuleLayer.boot());
         Path file = ConfigLoader.configFile(env);
-        Map<String, List<io.marketintel.api.ParamSpec>> schemas = new java.util.LinkedHashMap<>();
-        handles.stream().filter(h -> h.state() != PluginState.REJECTED)
-                .forEach(h -> schemas.put(h.id(), h.descriptor().config()));
-        PlatformConfig config = new ConfigLoader(schemas, env).load(file);
+        PlatformConfig config = new ConfigLoader(PluginManager.configSchemas(handles), env).load(file);
         config.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(1000)

@@ -44,14 +44,14 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private final Map<String, List<ParamSpec>> pluginSchemas;
+    private final Map<String, PluginSchema> pluginSchemas;
     private final Map<String, String> env;
 
     /**
-     * @param pluginSchemas declared config keys of each installed plugin, by plugin id
+     * @param pluginSchemas config keys and cross-key rules of each installed plugin, by plugin id
      * @param env           environment variables (only {@code MI_*} ones matter)
      */
-    public ConfigLoader(Map<String, List<ParamSpec>> pluginSchemas, Map<String, String> env) {
+    public ConfigLoader(Map<String, PluginSchema> pluginSchemas, Map<String, String> env) {
         this.pluginSchemas = Map.copyOf(pluginSchemas);
         this.env = Map.copyOf(env);
     }
@@ -95,7 +95,7 @@ public final class ConfigLoader {
         }
 
         Map<String, PluginSettings> plugins = new LinkedHashMap<>();
-        for (Map.Entry<String, List<ParamSpec>> schema : pluginSchemas.entrySet()) {
+        for (Map.Entry<String, PluginSchema> schema : pluginSchemas.entrySet()) {
             plugins.put(schema.getKey(), pluginSettings(file, schema.getKey(), schema.getValue(),
                     pluginSections.get(schema.getKey())));
         }
@@ -114,7 +114,8 @@ public final class ConfigLoader {
      * Validates the raw section of a plugin that was not installed when the file was read (third-party
      * plugins that arrive later).
      */
-    public static PluginSettings pluginSettings(Path file, String id, List<ParamSpec> specs, JsonNode section) {
+    public static PluginSettings pluginSettings(Path file, String id, PluginSchema schema, JsonNode section) {
+        List<ParamSpec> specs = schema.keys();
         String prefix = ConfigSchema.PLUGINS + "." + id + ".";
         Map<String, JsonNode> raw = new LinkedHashMap<>();
         boolean enabled = true;
@@ -134,9 +135,9 @@ public final class ConfigLoader {
                         ParamSpec.bool(ConfigSchema.ENABLED, true), enabledNode);
             }
         }
+        Params values;
         try {
-            Params values = ParamBinder.bindAll(specs, raw, ParamBinder.Label.configKey(prefix));
-            return new PluginSettings(enabled, values);
+            values = ParamBinder.bindAll(specs, raw, ParamBinder.Label.configKey(prefix));
         } catch (BindingException e) {
             String key = prefix + e.name();
             String message = e.getMessage();
@@ -147,6 +148,14 @@ public final class ConfigLoader {
             }
             throw new ConfigException(key, message + " (in " + file + ")");
         }
+        try {
+            schema.check().accept(values);
+        } catch (IllegalArgumentException e) {
+            String path = ConfigSchema.PLUGINS + "." + id;
+            throw new ConfigException(path, "config section [" + path + "] is inconsistent: " + e.getMessage()
+                    + " (in " + file + ")");
+        }
+        return new PluginSettings(enabled, values);
     }
 
     private static String suggestion(String key, String prefix, List<ParamSpec> specs) {
@@ -179,7 +188,8 @@ public final class ConfigLoader {
     private void applyEnvironment(ObjectNode root, List<String> warnings) {
         Map<String, String> known = new LinkedHashMap<>();
         ConfigSchema.KEYS.keySet().forEach(path -> known.put(ConfigSchema.envName(path), path));
-        pluginSchemas.forEach((id, specs) -> {
+        pluginSchemas.forEach((id, schema) -> {
+            List<ParamSpec> specs = schema.keys();
             String prefix = ConfigSchema.PLUGINS + "." + id + ".";
             known.put(ConfigSchema.envName(prefix + ConfigSchema.ENABLED), prefix + ConfigSchema.ENABLED);
             specs.forEach(s -> known.put(ConfigSchema.envName(prefix + s.name()), prefix + s.name()));

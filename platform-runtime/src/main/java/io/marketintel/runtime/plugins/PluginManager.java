@@ -5,6 +5,7 @@ import io.marketintel.api.IntelException;
 import io.marketintel.api.Params;
 import io.marketintel.runtime.config.ConfigLoader;
 import io.marketintel.runtime.config.PlatformConfig;
+import io.marketintel.runtime.config.PluginSchema;
 import io.marketintel.runtime.config.PluginSettings;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -63,11 +64,16 @@ public final class PluginManager {
         return Optional.ofNullable(byPrefix.get(prefix));
     }
 
-    /** Declared config keys of every installed plugin, for the config loader. */
-    public Map<String, List<io.marketintel.api.ParamSpec>> configSchemas() {
-        Map<String, List<io.marketintel.api.ParamSpec>> out = new java.util.LinkedHashMap<>();
+    /** Declared config keys and cross-key rules of every installed plugin, for the config loader. */
+    public Map<String, PluginSchema> configSchemas() {
+        return configSchemas(handles);
+    }
+
+    /** Config schemas of {@code handles} (rejected ones have none). */
+    public static Map<String, PluginSchema> configSchemas(List<PluginHandle> handles) {
+        Map<String, PluginSchema> out = new java.util.LinkedHashMap<>();
         handles.stream().filter(h -> h.state() != PluginState.REJECTED)
-                .forEach(h -> out.put(h.id(), h.descriptor().config()));
+                .forEach(h -> out.put(h.id(), new PluginSchema(h.descriptor().config(), h.plugin()::checkConfig)));
         return out;
     }
 
@@ -100,8 +106,8 @@ public final class PluginManager {
             return settings;
         }
         // Installed after the file was read: validate its pending section (or take defaults) now.
-        return ConfigLoader.pluginSettings(config.file(), h.id(), h.descriptor().config(),
-                config.pendingPlugins().get(h.id()));
+        return ConfigLoader.pluginSettings(config.file(), h.id(),
+                new PluginSchema(h.descriptor().config(), h.plugin()::checkConfig), config.pendingPlugins().get(h.id()));
     }
 
     /** Enables or disables a plugin on request of the API; the result is the plugin after the change. */

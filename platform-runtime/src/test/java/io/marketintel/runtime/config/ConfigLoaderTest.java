@@ -18,10 +18,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigLoaderTest {
 
     private static final Path FILE = Path.of("test.yaml");
-    private static final Map<String, List<ParamSpec>> PLUGINS = Map.of(
-            "funding", List.of(ParamSpec.decimal("extreme_threshold_pct", 0.15).range(0, 5),
-                    ParamSpec.integer("cache_ttl_seconds", 300).range(1, 3600)),
-            "volume-profile", List.of(ParamSpec.integer("bins", 50).range(10, 500)));
+    private static final Map<String, PluginSchema> PLUGINS = Map.of(
+            "funding", new PluginSchema(List.of(ParamSpec.decimal("extreme_threshold_pct", 0.15).range(0, 5),
+                    ParamSpec.decimal("bullish_threshold_pct", 0.05).range(0, 5),
+                    ParamSpec.integer("cache_ttl_seconds", 300).range(1, 3600)), p -> {
+                        if (p.decimal("bullish_threshold_pct") >= p.decimal("extreme_threshold_pct")) {
+                            throw new IllegalArgumentException("[bullish_threshold_pct] must be below [extreme_threshold_pct]");
+                        }
+                    }),
+            "volume-profile", PluginSchema.of(List.of(ParamSpec.integer("bins", 50).range(10, 500))));
 
     private static PlatformConfig parse(String yaml, Map<String, String> env) {
         return new ConfigLoader(PLUGINS, env).parse(FILE, yaml);
@@ -112,7 +117,8 @@ class ConfigLoaderTest {
             "bad base url|binance:\\n  base_url: fapi.binance.com|config key [binance.base_url] must be an http(s) URL",
             "malformed yaml|http:\\n  port: [1, 2|is not valid YAML at line",
             "duplicate key|market: sim\\nmarket: binance|is not valid YAML",
-            "list as root|- a\\n- b|must hold a map of sections, not a single array value"})
+            "list as root|- a\\n- b|must hold a map of sections, not a single array value",
+            "cross-key rule|plugins:\\n  funding:\\n    bullish_threshold_pct: 0.2|config section [plugins.funding] is inconsistent: [bullish_threshold_pct] must be below [extreme_threshold_pct]"})
     void eachClassOfMistakeIsRejectedNamingTheKey(String what, String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))
                 .isInstanceOf(ConfigException.class)
@@ -136,7 +142,7 @@ class ConfigLoaderTest {
         assertThat(c.pendingPlugins()).containsKey("third-party");
         assertThat(c.warnings()).singleElement().asString().contains("plugins.third-party");
         assertThatThrownBy(() -> ConfigLoader.pluginSettings(FILE, "third-party",
-                List.of(ParamSpec.integer("other", 1)), c.pendingPlugins().get("third-party")))
+                PluginSchema.of(List.of(ParamSpec.integer("other", 1))), c.pendingPlugins().get("third-party")))
                 .hasMessageContaining("unknown config key [plugins.third-party.anything]");
     }
 

@@ -24,7 +24,7 @@ class ConfigWatcherTest {
 
     private ConfigWatcher watcher(Vertx vertx, Path file) throws Exception {
         ConfigWatcher w = new ConfigWatcher(vertx, file, Duration.ofHours(1),
-                () -> new ConfigLoader(Map.of("funding", List.of(ParamSpec.integer("bins", 5).range(1, 10))), Map.of()),
+                () -> new ConfigLoader(Map.of("funding", PluginSchema.of(List.of(ParamSpec.integer("bins", 5).range(1, 10)))), Map.of()),
                 applied::add, rejected::add);
         w.start().await(5, TimeUnit.SECONDS);
         return w;

@@ -124,4 +124,17 @@ class FundingDescriptorTest {
         assertThat(ServiceLoader.load(Analyzer.class).stream().map(ServiceLoader.Provider::type))
                 .contains(FundingPlugin.class);
     }
+
+    /** An inconsistent configuration is refused when loaded (the runtime turns this into a config error). */
+    @org.junit.jupiter.api.Test
+    void inconsistentConfigurationIsRefusedAtLoadNamingTheKeys() {
+        FundingPlugin plugin = new FundingPlugin();
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        plugin.descriptor().config().forEach(spec -> values.put(spec.name(), spec.defaultValue()));
+        plugin.checkConfig(io.marketintel.api.Params.of(values));
+        values.putAll(Map.of("bullish_threshold_pct", 0.2, "extreme_threshold_pct", 0.15));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plugin.checkConfig(io.marketintel.api.Params.of(values)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("bullish_threshold_pct", "extreme_threshold_pct");
+    }
 }

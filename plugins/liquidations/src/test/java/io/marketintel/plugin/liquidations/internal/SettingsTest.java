@@ -58,4 +58,17 @@ class SettingsTest {
         assertThat(settings(Map.of("top_position_weight", 0.9)).fingerprint()).isNotEqualTo(base);
         assertThat(settings(Map.of("oi_period", "4h")).fingerprint()).isNotEqualTo(base);
     }
+
+    /** An inconsistent configuration is refused when loaded (the runtime turns this into a config error). */
+    @org.junit.jupiter.api.Test
+    void inconsistentConfigurationIsRefusedAtLoadNamingTheKeys() {
+        LiquidationsPlugin plugin = new LiquidationsPlugin();
+        java.util.Map<String, Object> values = new java.util.HashMap<>();
+        plugin.descriptor().config().forEach(spec -> values.put(spec.name(), spec.defaultValue()));
+        plugin.checkConfig(io.marketintel.api.Params.of(values));
+        values.putAll(Map.of("tier_weights", java.util.List.of("1", "2")));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plugin.checkConfig(io.marketintel.api.Params.of(values)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContainingAll("tier_weights");
+    }
 }
