@@ -11,5 +11,6 @@ module io.marketintel.api {
 
     exports io.marketintel.api;
     exports io.marketintel.api.market;
+    exports io.marketintel.api.ta;
     exports io.marketintel.api.trading;
 }
