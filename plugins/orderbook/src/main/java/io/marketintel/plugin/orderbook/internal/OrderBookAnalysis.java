@@ -90,22 +90,21 @@ final class OrderBookAnalysis {
         DominantSide dominant = BookMath.dominantSide(imbalance, s.dominantThresholdPct());
 
         // Far walls: strictly beyond the spoof distance. One-sided when the other side has none that far.
+        // Evidence: vanished walls (newest first), then far one-sided walls (strongest first); only walls of at
+        // least spoof_min_multiple x their side's mean count.
         boolean farBids = hasFarWall(book, walls, BookSide.BID, mid, s.spoofDistancePct());
         boolean farAsks = hasFarWall(book, walls, BookSide.ASK, mid, s.spoofDistancePct());
-        List<Wall> bidWalls = walls(book, walls, obs, BookSide.BID, mid, s, farBids && !farAsks);
-        List<Wall> askWalls = walls(book, walls, obs, BookSide.ASK, mid, s, farAsks && !farBids);
-
-        // Evidence: vanished walls (newest first), then far one-sided walls (strongest first).
         List<SpoofEvidence> evidence = new ArrayList<>();
         for (WallTracker.Vanish v : obs.vanished) {
-            evidence.add(vanishedEvidence(v, units));
+            if (v.wall().multiple() >= s.spoofMinMultiple()) {
+                evidence.add(vanishedEvidence(v, units));
+            }
         }
-        for (Wall w : bidWalls) {
-            addFarEvidence(evidence, w, BookSide.BID, s, book.time, units, farBids && !farAsks);
-        }
-        for (Wall w : askWalls) {
-            addFarEvidence(evidence, w, BookSide.ASK, s, book.time, units, farAsks && !farBids);
-        }
+        List<SpoofEvidence> far = new ArrayList<>();
+        List<Wall> bidWalls = walls(book, walls, obs, BookSide.BID, mid, s, farBids && !farAsks, far, units);
+        List<Wall> askWalls = walls(book, walls, obs, BookSide.ASK, mid, s, farAsks && !farBids, far, units);
+        far.sort(Comparator.comparingDouble(SpoofEvidence::multiple).reversed());
+        evidence.addAll(far);
         boolean spoofing = !evidence.isEmpty();
 
         // Near walls for the bias: within the band, suspected spoofs discounted.
@@ -157,9 +156,10 @@ final class OrderBookAnalysis {
                 reasoning.add("... and " + (evidence.size() - EVIDENCE_IN_REASONING) + " more pieces of spoof evidence");
             }
         } else {
-            reasoning.add("No spoofing evidence: no one-sided wall beyond ±" + num(s.spoofDistancePct(), 4) + "%"
-                    + (obs.compared
-                    ? ", and no wall vanished across the " + obs.snapshots + " snapshots of the last "
+            String big = " of " + num(s.spoofMinMultiple(), 4) + "x average or more";
+            reasoning.add("No spoofing evidence: no one-sided wall" + big + " beyond ±" + num(s.spoofDistancePct(), 4)
+                    + "%" + (obs.compared
+                    ? ", and no such wall vanished across the " + obs.snapshots + " snapshots of the last "
                     + seconds(obs.spanMillis)
                     : ", and no earlier snapshot of " + book.symbol + " within " + s.historyMaxAge().toSeconds()
                     + " s to compare walls with"));
@@ -220,9 +220,14 @@ final class OrderBookAnalysis {
         return false;
     }
 
-    /** All walls of a side as records, strongest first (ties: nearer first). */
+    /**
+     * All walls of a side as records, strongest first (ties: nearer first). A wall is suspected when it is at least
+     * {@code spoof_min_multiple} x the mean and either far on a one-sided book (then also added to {@code farEvidence})
+     * or standing where such a wall vanished within the history.
+     */
     private static List<Wall> walls(BookSnapshot book, DetectedWalls walls, WallTracker.Observation obs,
-                                    BookSide side, double mid, OrderBookSettings s, boolean farOneSided) {
+                                    BookSide side, double mid, OrderBookSettings s, boolean farOneSided,
+                                    List<SpoofEvidence> farEvidence, Units units) {
         double[] prices = book.prices(side);
         double[] qty = book.quantities(side);
         int[] idx = walls.indices(side);
@@ -234,10 +239,16 @@ final class OrderBookAnalysis {
             double q = qty[idx[i]];
             double multiple = q / mean;
             double d = BookMath.distancePct(p, mid);
+            boolean significant = multiple >= s.spoofMinMultiple();
             boolean far = Math.abs(d) > s.spoofDistancePct() + BookMath.PCT_EPS;
-            boolean suspected = (farOneSided && far) || obs.vanishedAt(side, p);
+            boolean farSuspect = significant && farOneSided && far;
+            boolean suspected = farSuspect || obs.vanishedAt(side, p, s.spoofMinMultiple());
+            long firstSeen = obs.firstSeen(side, i);
             out.add(new Wall(p, q, round(p * q, 2), round(d, 4), round(multiple, 2),
-                    BookMath.strength(multiple, d, s.imbalanceBandPct()), obs.firstSeen(side, i), suspected));
+                    BookMath.strength(multiple, d, s.imbalanceBandPct()), firstSeen, suspected));
+            if (farSuspect) {
+                farEvidence.add(farEvidence(side, p, q, multiple, d, firstSeen, book.time, s, units));
+            }
         }
         out.sort(Comparator.comparingInt(Wall::strength).reversed()
                 .thenComparingDouble(w -> Math.abs(w.distancePct())));
@@ -259,17 +270,14 @@ final class OrderBookAnalysis {
         return sum;
     }
 
-    private static void addFarEvidence(List<SpoofEvidence> evidence, Wall w, BookSide side, OrderBookSettings s,
-                                       long time, Units u, boolean farOneSided) {
-        if (!farOneSided || Math.abs(w.distancePct()) <= s.spoofDistancePct() + BookMath.PCT_EPS) {
-            return;
-        }
+    private static SpoofEvidence farEvidence(BookSide side, double price, double qty, double multiple, double d,
+                                             long firstSeen, long time, OrderBookSettings s, Units u) {
         String other = side == BookSide.BID ? "ask" : "bid";
-        String detail = capital(side.word()) + " wall " + qty(w.quantity(), u) + " at " + num(w.price(), 8) + " ("
-                + pct(w.distancePct()) + ", " + num(w.multiple(), 2) + "x average) stands beyond ±"
-                + num(s.spoofDistancePct(), 4) + "% with no " + other + " wall that far";
-        evidence.add(new SpoofEvidence(SpoofReason.FAR_ONE_SIDED, side, w.price(), w.quantity(), w.multiple(),
-                w.distancePct(), w.firstSeen(), time, null, null, detail));
+        String detail = capital(side.word()) + " wall " + qty(qty, u) + " at " + num(price, 8) + " (" + pct(d) + ", "
+                + num(multiple, 2) + "x average) stands beyond ±" + num(s.spoofDistancePct(), 4) + "% with no " + other
+                + " wall that far";
+        return new SpoofEvidence(SpoofReason.FAR_ONE_SIDED, side, price, qty, round(multiple, 2), round(d, 4),
+                firstSeen, time, null, null, detail);
     }
 
     private static SpoofEvidence vanishedEvidence(WallTracker.Vanish v, Units u) {

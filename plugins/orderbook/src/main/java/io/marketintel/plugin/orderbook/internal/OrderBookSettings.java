@@ -24,6 +24,7 @@ import java.util.Map;
  * @param dominantThresholdPct   |imbalance| (and |net pressure| for the bias) from which (inclusive) a side
  *                               dominates
  * @param spoofDistancePct       a wall strictly beyond this distance from mid, percent, is "far"
+ * @param spoofMinMultiple       only walls at least this multiple of their side's mean can be spoof evidence
  * @param historySize            snapshots kept per symbol for the spoofing check
  * @param historyMaxAge          age after which a snapshot leaves the history
  * @param clusterTolerancePct    levels within this distance (percent of mid) of a cluster's nearest level
@@ -38,6 +39,7 @@ public record OrderBookSettings(
         double imbalanceBandPct,
         double dominantThresholdPct,
         double spoofDistancePct,
+        double spoofMinMultiple,
         int historySize,
         Duration historyMaxAge,
         double clusterTolerancePct,
@@ -50,6 +52,7 @@ public record OrderBookSettings(
     public static final String IMBALANCE_BAND_PCT = "imbalance_band_pct";
     public static final String DOMINANT_THRESHOLD_PCT = "dominant_threshold_pct";
     public static final String SPOOF_DISTANCE_PCT = "spoof_distance_pct";
+    public static final String SPOOF_MIN_MULTIPLE = "spoof_min_multiple";
     public static final String HISTORY_SIZE = "history_size";
     public static final String HISTORY_MAX_AGE_SECONDS = "history_max_age_seconds";
     public static final String CLUSTER_TOLERANCE_PCT = "cluster_tolerance_pct";
@@ -79,12 +82,15 @@ public record OrderBookSettings(
             ParamSpec.decimal(SPOOF_DISTANCE_PCT, 1.0).range(0.01, 50)
                     .describe("distance from mid in % strictly beyond which a wall is far; far walls on one side only"
                             + " are suspected spoofs"),
+            ParamSpec.decimal(SPOOF_MIN_MULTIPLE, 10.0).range(1, 1000)
+                    .describe("only walls at least this multiple of their side's mean level quantity count as spoof"
+                            + " evidence (far and one-sided, or vanished); smaller walls come and go all the time"),
             ParamSpec.integer(HISTORY_SIZE, 10).range(2, 100)
                     .describe("snapshots of walls kept per symbol to catch walls that appear and vanish"),
             ParamSpec.integer(HISTORY_MAX_AGE_SECONDS, 120).range(10, 3600)
                     .describe("seconds after which a snapshot leaves the history; an older previous snapshot is not"
                             + " compared with"),
-            ParamSpec.decimal(CLUSTER_TOLERANCE_PCT, 0.05).range(0.0001, 10)
+            ParamSpec.decimal(CLUSTER_TOLERANCE_PCT, 0.02).range(0.0001, 10)
                     .describe("walls within this distance (% of mid) of a cluster's nearest wall merge into one"
                             + " support / resistance level"),
             ParamSpec.decimal(DEPTH_REFERENCE_NOTIONAL, 10_000_000.0).range(1, 1e12)
@@ -162,6 +168,7 @@ public record OrderBookSettings(
                 config.decimal(IMBALANCE_BAND_PCT),
                 config.decimal(DOMINANT_THRESHOLD_PCT),
                 config.decimal(SPOOF_DISTANCE_PCT),
+                config.decimal(SPOOF_MIN_MULTIPLE),
                 config.integer(HISTORY_SIZE),
                 Duration.ofSeconds(config.longValue(HISTORY_MAX_AGE_SECONDS)),
                 config.decimal(CLUSTER_TOLERANCE_PCT),
@@ -171,7 +178,7 @@ public record OrderBookSettings(
     /** The settings a result depends on (not the TTL), as a stable string for cache keys. */
     String fingerprint() {
         return "d=" + depthLimit + ",k=" + wallMultiplier + ",w=" + maxWalls + ",b=" + imbalanceBandPct
-                + ",t=" + dominantThresholdPct + ",s=" + spoofDistancePct + ",h=" + historySize + "/"
+                + ",t=" + dominantThresholdPct + ",s=" + spoofDistancePct + "/" + spoofMinMultiple + ",h=" + historySize + "/"
                 + historyMaxAge.toSeconds() + ",c=" + clusterTolerancePct + ",r=" + depthReferenceNotional;
     }
 }

@@ -1,6 +1,9 @@
 package io.marketintel.plugin.orderbook.internal;
 
-/** Why a wall is suspected of being a spoof. Serialised as the upper-case constant name. */
+/**
+ * Why a wall is suspected of being a spoof. Only walls of at least {@code spoof_min_multiple} × their side's mean
+ * level quantity count. Serialised as the upper-case constant name.
+ */
 public enum SpoofReason {
     /**
      * The wall stands strictly beyond {@code spoof_distance_pct} from mid and the other side has no wall that far:

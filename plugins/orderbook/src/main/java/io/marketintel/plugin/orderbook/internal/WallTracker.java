@@ -77,10 +77,13 @@ final class WallTracker {
             return side == BookSide.BID ? bidFirstSeen[wallNumber] : askFirstSeen[wallNumber];
         }
 
-        /** Whether a wall vanished at exactly this side and price within the history. */
-        boolean vanishedAt(BookSide side, double price) {
+        /**
+         * Whether a wall of at least {@code minMultiple} × its side's mean vanished at exactly this side and price
+         * within the history.
+         */
+        boolean vanishedAt(BookSide side, double price, double minMultiple) {
             for (Vanish v : vanished) {
-                if (v.wall().side() == side && v.wall().price() == price) {
+                if (v.wall().side() == side && v.wall().price() == price && v.wall().multiple() >= minMultiple) {
                     return true;
                 }
             }

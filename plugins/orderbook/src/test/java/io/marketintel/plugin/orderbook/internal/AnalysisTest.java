@@ -141,8 +141,8 @@ class AnalysisTest {
                         + " beyond +10%)",
                 "Bid wall 6 BTC at 99.6 (-0.4%) is 3x the average bid level (2 BTC), strength 42, the only bid wall",
                 "No ask wall: no level reaches 3x the average ask level (2 BTC)",
-                "No spoofing evidence: no one-sided wall beyond ±1%, and no earlier snapshot of BTCUSDT within 120 s"
-                        + " to compare walls with",
+                "No spoofing evidence: no one-sided wall of 10x average or more beyond ±1%, and no earlier snapshot"
+                        + " of BTCUSDT within 120 s to compare walls with",
                 "Depth score 64/100: 1.4k USDT within the band (reference 10k USDT), 8 of 10 levels in the band,"
                         + " spread 0.2 (20 bps)",
                 "Net pressure +57.14 = 0.6 x imbalance +28.57 + 0.4 x wall balance +100 (wall strength 42 bid vs 0 ask"
@@ -237,6 +237,19 @@ class AnalysisTest {
                 + " bid vs 0 ask within ±2%)"));
         // spoofing costs 10 confidence points
         assertThat(r.reasoning()).last().asString().endsWith("- 10 (spoofing suspected)");
+    }
+
+    @Test
+    void aFarOneSidedWallBelowTheSpoofMinimumIsNoEvidence() {
+        // 8 at 98.5: mean (299 + 8) / 300 = 1.0233, 7.82x: a wall (>= 3x) but below spoof_min_multiple 10
+        OrderBook b = book().ladder("100", "0.01", 300, 1).bid("98.5", 8).build(T0);
+        AnalysisResult r = analyzeAlone(b, OrderBookSettings.with(Map.of("depth_limit", "500")));
+        assertThat(r.whaleBidCount()).isEqualTo(1);
+        assertThat(r.spoofingSuspected()).isFalse();
+        // with the minimum lowered to 5 it is
+        AnalysisResult lower = analyzeAlone(b, OrderBookSettings.with(Map.of("depth_limit", "500",
+                "spoof_min_multiple", 5.0)));
+        assertThat(lower.spoofEvidence()).extracting(SpoofEvidence::reason).containsExactly(SpoofReason.FAR_ONE_SIDED);
     }
 
     @Test

@@ -92,8 +92,8 @@ class SpoofingTest {
             assertThat(w.firstSeen()).isEqualTo(T0);               // seen since the first snapshot
         });
         assertThat(r.historySnapshots()).isEqualTo(5);
-        assertThat(r.reasoning()).contains("No spoofing evidence: no one-sided wall beyond ±1%, and no wall vanished"
-                + " across the 5 snapshots of the last 40 s");
+        assertThat(r.reasoning()).contains("No spoofing evidence: no one-sided wall of 10x average or more beyond"
+                + " ±1%, and no such wall vanished across the 5 snapshots of the last 40 s");
     }
 
     @Test
@@ -110,15 +110,30 @@ class SpoofingTest {
     @Test
     void aWallThatShrinksByLessThanHalfHasNotVanished() {
         observe(base().bid("99.90", 20).build(T0));
-        // 12 left of 20 (60 %): no longer... still a wall (12 >= 3 x mean), and anyway not vanished
+        // 12 left of 20 (60 %): still a wall (mean (249 + 12) / 250 = 1.044, 11.49x), not vanished
         assertThat(observe(base().bid("99.90", 12).build(T0 + S10)).spoofingSuspected()).isFalse();
-        // 10 -> 2.5: below the threshold and below half of the 10 last seen -> vanished, 2.5 left
-        observe(base().bid("99.90", 10).build(T0 + 2 * S10));
-        AnalysisResult r = observe(base().bid("99.90", 2.5).build(T0 + 3 * S10));
+        // 12 -> 3: below the wall threshold (3 x 1.008 = 3.024) and below half of the 12 last seen -> vanished
+        AnalysisResult r = observe(base().bid("99.90", 3).build(T0 + 2 * S10));
         assertThat(r.spoofEvidence()).singleElement().satisfies(e -> {
-            assertThat(e.quantity()).isEqualTo(10.0);
-            assertThat(e.remainingQuantity()).isEqualTo(2.5);
+            assertThat(e.quantity()).isEqualTo(12.0);
+            assertThat(e.multiple()).isEqualTo(11.49);
+            assertThat(e.remainingQuantity()).isEqualTo(3.0);
         });
+    }
+
+    @Test
+    void aVanishedWallBelowTheSpoofMinimumIsNoEvidence() {
+        // 8 at 100.20: mean (249 + 8) / 250 = 1.028, 7.78x: a wall, but below spoof_min_multiple 10
+        observe(base().ask("100.20", 8).build(T0));
+        AnalysisResult r = observe(base().build(T0 + S10));
+        assertThat(r.spoofingSuspected()).isFalse();
+        // when it comes back it is not discounted either
+        AnalysisResult back = observe(base().ask("100.20", 8).build(T0 + 2 * S10));
+        assertThat(back.whaleAsks().get(0).spoofSuspected()).isFalse();
+        // the tracker itself remembers it: a lower minimum sees it
+        OrderBookSettings five = OrderBookSettings.with(Map.of("depth_limit", "500", "spoof_min_multiple", 5.0));
+        assertThat(observe(base().build(T0 + 3 * S10), five).spoofEvidence())
+                .extracting(SpoofEvidence::price).containsExactly(100.2, 100.2);
     }
 
     @Test
