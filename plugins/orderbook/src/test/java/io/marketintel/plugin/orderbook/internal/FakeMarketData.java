@@ -33,12 +33,14 @@ class FakeMarketData implements MarketData {
     OrderBook book;
     /** When set, orderBook(...) fails with it. */
     Throwable bookFailure;
+    /** Name of the source the results echo. */
+    String source = "fake";
     /** Exchange info; null makes exchangeInfo() fail (the plugin must cope). */
     ExchangeInfo exchangeInfo = Fixtures.exchangeInfo();
 
     @Override
     public String source() {
-        return "fake";
+        return source;
     }
 
     int count(String method) {
