@@ -64,7 +64,7 @@ final class OrderBookAnalysis {
      * @param source market data source, echoed
      */
     static AnalysisResult analyze(BookSnapshot book, DetectedWalls walls, WallTracker.Observation obs,
-                                         OrderBookSettings s, Units units, String source) {
+                                  OrderBookSettings s, Units units, String source) {
         double mid = book.mid();
         double bestBid = book.bestBid();
         double bestAsk = book.bestAsk();
@@ -338,7 +338,7 @@ final class OrderBookAnalysis {
      * {@code numLevels} clusters.
      */
     static LevelsResult levels(BookSnapshot book, DetectedWalls walls, OrderBookSettings s, int numLevels,
-                                      String source) {
+                               String source) {
         double mid = book.mid();
         return new LevelsResult(
                 book.symbol,

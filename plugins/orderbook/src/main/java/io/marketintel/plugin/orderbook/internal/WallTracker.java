@@ -51,7 +51,10 @@ final class WallTracker {
         final int snapshots;
         /** Time from the oldest snapshot in the history to the current one, ms. */
         final long spanMillis;
-        /** Whether a previous snapshot within the maximum age was there to compare with. */
+        /**
+         * Whether a previous snapshot within the maximum age was there to compare with (for a snapshot seen again:
+         * whether the history holds an earlier one).
+         */
         final boolean compared;
 
         Observation(long[] bidFirstSeen, long[] askFirstSeen, List<Vanish> vanished, int snapshots, long spanMillis,
@@ -119,7 +122,7 @@ final class WallTracker {
             List<Seen> reference = last == null || book.time < last.time() ? List.of() : last.walls();
             collect(book, walls, BookSide.BID, reference, bidFirst, current);
             collect(book, walls, BookSide.ASK, reference, askFirst, current);
-            boolean compared = false;
+            boolean compared = !fresh && snaps.size() >= 2;
             if (fresh) {
                 List<Vanish> vanished = List.of();
                 if (last != null) {
