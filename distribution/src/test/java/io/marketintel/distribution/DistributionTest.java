@@ -100,7 +100,8 @@ class DistributionTest {
         assertThat(r.body()).startsWith("{\"data\":").contains("\"bias\"", "\"confidence\"", "\"reasoning\"");
         assertThat(platform.get("/api/intelligence/funding/sentiment/NOPEUSDT").statusCode()).isEqualTo(404);
         for (String path : new String[] {"/api/intelligence/funding/arbitrage?min_funding=0.01",
-                "/api/intelligence/liquidations/heatmap/ETHUSDT", "/api/intelligence/liquidations/levels/BTCUSDT?num_levels=3"}) {
+                "/api/intelligence/liquidations/heatmap/ETHUSDT", "/api/intelligence/liquidations/levels/BTCUSDT?num_levels=3",
+                "/api/intelligence/orderbook/analysis/BTCUSDT", "/api/intelligence/orderbook/levels/SOLUSDT?num_levels=5"}) {
             HttpResponse<String> each = platform.get(path);
             assertThat(each.statusCode()).as(path + " " + each.body()).isEqualTo(200);
         }
