@@ -482,7 +482,14 @@ public final class ReplayMarket implements MarketData {
     @Override
     public Future<BookTicker> bookTicker(String symbol) {
         return withData(symbol, () -> { }, d -> {
-            DepthSnapshots depth = requireDepth(d);
+            if (d.depth == null) {
+                String pattern = FileKind.DEPTH.pattern(symbol);
+                throw new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "replay data has no order book snapshots for "
+                        + symbol + " (add " + pattern + " to " + index.dir + "); the best bid and ask are not derived "
+                        + "from klines because the spread is unknown", Map.of("symbol", symbol, "kind",
+                        FileKind.DEPTH.key(), "pattern", pattern));
+            }
+            DepthSnapshots depth = d.depth;
             DepthSnapshots.Snapshot s = depth.snapshots[snapshotAt(d, depth)];
             if (s.bidPrice().length == 0 || s.askPrice().length == 0) {
                 throw new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "replay snapshot [" + s.file() + "] of "

@@ -430,6 +430,7 @@ class ReplayMarketTest {
         assertMissing(() -> market.premiumIndex("ETHUSDT"), "funding rates", "ETHUSDT-fundingRate-YYYY-MM.csv", where);
         assertMissing(() -> market.orderBook("ETHUSDT", 10), "order book snapshots", "ETHUSDT-depth-<epochMillis>.json", where);
         assertMissing(() -> market.bookTicker("ETHUSDT"), "order book snapshots", "ETHUSDT-depth-<epochMillis>.json", where);
+        assertThat(failure(market.bookTicker("ETHUSDT")).getMessage()).contains("the spread is unknown");
         assertMissing(() -> market.leverageBrackets("ETHUSDT"), "leverage brackets", "leverageBracket.json", where);
     }
 
