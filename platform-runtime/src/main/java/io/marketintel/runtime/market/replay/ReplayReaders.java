@@ -89,10 +89,10 @@ final class ReplayReaders {
                 double tb = parseDouble(f, line0, "taker_buy_volume", c[9]);
                 double tq = parseDouble(f, line0, "taker_buy_quote_volume", c[10]);
                 checkCandle(f, line0, interval, ot, ct, o, h, l, cl, v);
-                precision.price(c[1], h);
+                precision.price(c[1], o);
                 precision.price(c[2], h);
-                precision.price(c[3], h);
-                precision.price(c[4], h);
+                precision.price(c[3], l);
+                precision.price(c[4], cl);
                 precision.volume(c[5], v);
                 out.add(ot, o, h, l, cl, v, ct, qv, trades, tb, tq);
             }
@@ -126,10 +126,10 @@ final class ReplayReaders {
                 double v = parseDouble(f, no, "volume", c[5]);
                 long ct = ot + interval.millis() - 1;
                 checkCandle(f, no, interval, ot, ct, o, h, l, cl, v);
-                precision.price(c[1], h);
+                precision.price(c[1], o);
                 precision.price(c[2], h);
-                precision.price(c[3], h);
-                precision.price(c[4], h);
+                precision.price(c[3], l);
+                precision.price(c[4], cl);
                 precision.volume(c[5], v);
                 out.add(ot, o, h, l, cl, v, ct, Double.NaN, 0, Double.NaN, Double.NaN);
             }
@@ -147,8 +147,7 @@ final class ReplayReaders {
             double cl = row[4];
             double v = row[5];
             long ot = time[0];
-            String where = "element " + element;
-            checkCandle(f, where, interval, ot, ot + interval.millis() - 1, o, h, l, cl, v);
+            checkCandle(f, "element ", element, interval, ot, ot + interval.millis() - 1, o, h, l, cl, v);
             precision.priceValue(o);
             precision.priceValue(h);
             precision.priceValue(l);
@@ -160,11 +159,17 @@ final class ReplayReaders {
 
     private static void checkCandle(ReplayFile f, long line, Interval interval, long ot, long ct, double o, double h,
                                     double l, double c, double v) {
-        checkCandle(f, "line " + line, interval, ot, ct, o, h, l, c, v);
+        checkCandle(f, "line ", line, interval, ot, ct, o, h, l, c, v);
     }
 
-    private static void checkCandle(ReplayFile f, String where, Interval interval, long ot, long ct, double o,
-                                    double h, double l, double c, double v) {
+    /** Checks one candle; {@code unit + number} ("line 6", "element 3") is built only for a failure. */
+    private static void checkCandle(ReplayFile f, String unit, long number, Interval interval, long ot, long ct,
+                                    double o, double h, double l, double c, double v) {
+        if (interval.openTimeOf(ot) == ot && ct >= ot && ct < ot + interval.millis() && l >= 0 && l <= Math.min(o, c)
+                && h >= Math.max(o, c) && Double.isFinite(h) && v >= 0 && Double.isFinite(v)) {
+            return;
+        }
+        String where = unit + number;
         if (interval.openTimeOf(ot) != ot) {
             throw malformed(f, where, "open time " + ot + " is not aligned to " + interval.code());
         }
@@ -600,10 +605,53 @@ final class ReplayReaders {
             if (text.isEmpty()) {
                 throw new NumberFormatException("empty");
             }
-            return Double.parseDouble(text);
+            return parseDecimal(text);
         } catch (NumberFormatException e) {
             throw malformed(f, where, "column [" + column + "] is not a number: \"" + text + "\"");
         }
+    }
+
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+    /**
+     * {@link Double#parseDouble} with a fast path for plain decimals ({@code -123.4500}): when the digits fit in
+     * 53 bits and there are at most 22 decimals, {@code digits / 10^decimals} is one correctly rounded IEEE
+     * division of two exact values, hence the same double (Clinger's fast path). Anything else goes to the JDK.
+     */
+    static double parseDecimal(String text) {
+        int len = text.length();
+        int i = 0;
+        boolean negative = false;
+        if (len > 0 && (text.charAt(0) == '-' || text.charAt(0) == '+')) {
+            negative = text.charAt(0) == '-';
+            i = 1;
+        }
+        long mantissa = 0;
+        int scale = -1;
+        int digits = 0;
+        for (; i < len; i++) {
+            char ch = text.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (mantissa >= (1L << 53) / 10) {
+                    return Double.parseDouble(text);
+                }
+                mantissa = mantissa * 10 + (ch - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (ch == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return Double.parseDouble(text);
+            }
+        }
+        if (digits == 0 || scale > 22) {
+            return Double.parseDouble(text);
+        }
+        double value = scale <= 0 ? mantissa : mantissa / POW10[scale];
+        return negative ? -value : value;
     }
 
     private static double parsePrice(ReplayFile f, long line, String column, String text) {
