@@ -105,8 +105,9 @@ final class Fixtures {
     static Path writeZip(Path dir, String zipName, List<String> lines) {
         try {
             Path p = dir.resolve(zipName);
+            Files.createDirectories(p.getParent());
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(p))) {
-                zip.putNextEntry(new ZipEntry(zipName.replace(".zip", ".csv")));
+                zip.putNextEntry(new ZipEntry(p.getFileName().toString().replace(".zip", ".csv")));
                 zip.write(String.join("\n", lines).concat("\n").getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }

@@ -223,4 +223,39 @@ class ReplayFolderTest {
         assertThat(failure(m.klines("BTCUSDT", Interval.M1, 10)).getMessage()).contains("no klines for BTCUSDT",
                 "BTCUSDT-INTERVAL-YYYY-MM.csv");
     }
+
+    @Test
+    void markAndIndexPriceKlinesFeedThePremiumIndexAndTheFileIntervalSetsTheSchedule(@TempDir Path dir) {
+        Fixtures.write(dir, "futures/um/monthly/klines/BTCUSDT/1m/BTCUSDT-1m-2024-01.csv", klineRows(DAY0, MIN, 60));
+        Fixtures.write(dir, "futures/um/monthly/markPriceKlines/BTCUSDT/1m/BTCUSDT-1m-2024-01.csv",
+                flat(klineRows(DAY0, MIN, 60), "777.50"));
+        Fixtures.writeZip(dir.resolve("futures/um/monthly/indexPriceKlines"), "BTCUSDT-1m-2024-01.zip",
+                flat(klineRows(DAY0, MIN, 60), "555.50"));
+        Fixtures.write(dir, "futures/um/monthly/fundingRate/BTCUSDT/BTCUSDT-fundingRate-2024-01.csv", List.of(
+                "calc_time,funding_interval_hours,last_funding_rate", DAY0 + ",4,0.00030000"));
+        ReplayMarket m = ok(ReplayMarket.open(vertx, dir, clockAt("2024-01-01T00:30:30Z")));
+        var p = ok(m.premiumIndex("BTCUSDT"));
+        assertThat(p.markPrice()).as("close of the 00:29 mark candle").isEqualTo(777.50);
+        assertThat(p.indexPrice()).isEqualTo(555.50);
+        assertThat(p.lastFundingRate()).isEqualTo(0.0003);
+        assertThat(p.nextFundingTime()).as("funding_interval_hours 4").isEqualTo(DAY0 + 4 * 3_600_000L);
+        assertThat(ok(m.klines("BTCUSDT", Interval.M1, 1)).get(0).close()).as("trade klines stay trade klines")
+                .isEqualTo(Fixtures.close(29));
+        assertThat(m.status().filesByKind()).containsEntry("klines", 1).containsEntry("mark_price_klines", 1)
+                .containsEntry("index_price_klines", 1).containsEntry("funding_rate", 1);
+    }
+
+    /** Rows with open = high = low = close = {@code price}. */
+    private static List<String> flat(List<String> rows, String price) {
+        List<String> out = new ArrayList<>();
+        for (String r : rows) {
+            String[] c = r.split(",");
+            c[1] = price;
+            c[2] = price;
+            c[3] = price;
+            c[4] = price;
+            out.add(String.join(",", c));
+        }
+        return out;
+    }
 }
