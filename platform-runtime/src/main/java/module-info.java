@@ -24,5 +24,6 @@ module io.marketintel.runtime {
     opens io.marketintel.runtime.plugins to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.store to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.market.cache to com.fasterxml.jackson.databind;
+    opens io.marketintel.runtime.market.replay to com.fasterxml.jackson.databind;
 
 }

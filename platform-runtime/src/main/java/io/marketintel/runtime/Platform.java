@@ -114,11 +114,11 @@ public final class Platform implements PlatformServices {
                 })
                 .compose(source -> {
                     market = source;
-                    cachedMarket = MarketSources.cache(source.marketData(), config);
+                    cachedMarket = MarketSources.cache(source, config);
                     return plugins.apply(config);
                 })
                 .compose(v -> {
-                    OperationInvoker invoker = new OperationInvoker(cachedMarket, clock, config.http().operationTimeout());
+                    OperationInvoker invoker = new OperationInvoker(cachedMarket, clock(), config.http().operationTimeout());
                     bus = new BusMount(vertx, invoker);
                     HttpApi api = new HttpApi(vertx, plugins, invoker, token, config.http().maxBodyBytes(), this::health);
                     return bus.mount(plugins.all())
@@ -251,7 +251,7 @@ public final class Platform implements PlatformServices {
                 : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).recover(e -> Future.succeededFuture());
         return f.compose(v -> plugins.stopAll())
                 .compose(v -> bus == null ? Future.succeededFuture() : bus.unmount())
-                .compose(v -> market == null ? Future.succeededFuture() : market.close())
+                .compose(v -> market == null ? Future.succeededFuture() : market.close().get())
                 .compose(v -> database == null ? Future.succeededFuture() : database.close())
                 .recover(e -> {
                     LOG.log(System.Logger.Level.WARNING, "error while stopping: " + e.getMessage());
@@ -283,9 +283,10 @@ public final class Platform implements PlatformServices {
         return market.exchange();
     }
 
+    /** The market's clock (replay time under replay), which plugins decide with. */
     @Override
     public Clock clock() {
-        return clock;
+        return market == null ? clock : market.clock();
     }
 
     @Override

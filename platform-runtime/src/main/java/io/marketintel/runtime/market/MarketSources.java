@@ -5,9 +5,12 @@ import io.marketintel.api.trading.Exchange;
 import io.marketintel.runtime.config.ConfigException;
 import io.marketintel.runtime.config.PlatformConfig;
 import io.marketintel.runtime.http.HealthReport;
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.marketintel.runtime.market.cache.CacheTtls;
 import io.marketintel.runtime.market.cache.CachingMarketData;
+import io.marketintel.runtime.market.cache.ClockTicker;
+import io.marketintel.runtime.market.replay.ReplayClock;
+import io.marketintel.runtime.market.replay.ReplayMarket;
+import io.marketintel.runtime.market.replay.ReplaySettings;
 import io.marketintel.runtime.market.cache.DataKind;
 import io.marketintel.runtime.market.sim.PaperExchange;
 import io.marketintel.runtime.market.sim.SimSettings;
@@ -19,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Builds the market source named by {@code market} in the configuration. */
 public final class MarketSources {
@@ -26,27 +31,34 @@ public final class MarketSources {
     private MarketSources() {
     }
 
-    /** A connected source with its exchange. */
-    public interface Source {
-        /** Uncached market data. */
-        MarketData marketData();
+    /**
+     * A connected source.
+     *
+     * @param marketData uncached market data
+     * @param exchange   the exchange executors trade on
+     * @param clock      the market's time: the system clock, or the replay clock under replay
+     * @param detail     source-specific facts for {@code /api/health}
+     * @param close      releases connections
+     * @param onJump     registers an action for when the market's time jumps (replay seeks)
+     */
+    public record Source(MarketData marketData, Exchange exchange, Clock clock, Supplier<Object> detail,
+                         Supplier<Future<Void>> close, Consumer<Runnable> onJump) {
 
-        /** The exchange executors trade on. */
-        Exchange exchange();
-
-        /** Health of the source. */
-        Future<HealthReport.Market> health();
-
-        /** Releases connections. */
-        Future<Void> close();
+        /** Health: UP when exchange info answers. */
+        public Future<HealthReport.Market> health() {
+            return marketData.exchangeInfo()
+                    .map(info -> new HealthReport.Market(marketData.source(), "UP", info.symbols().size(), detail.get()))
+                    .otherwise(e -> new HealthReport.Market(marketData.source(), "DOWN", 0, e.getMessage()));
+        }
     }
 
-    /** Creates the configured source. */
+    /** Creates the configured source; {@code clock} is the system clock. */
     public static Future<Source> create(Vertx vertx, Clock clock, PlatformConfig config) {
         return switch (config.market()) {
             case "sim" -> Future.succeededFuture(sim(vertx, clock, config));
+            case "replay" -> replay(vertx, clock, config);
             default -> Future.failedFuture(new ConfigException("market", "config key [market] value ["
-                    + config.market() + "] is not available in this build; use sim"));
+                    + config.market() + "] is not available in this build; use sim or replay"));
         };
     }
 
@@ -59,38 +71,42 @@ public final class MarketSources {
             return null;
         });
         PaperExchange exchange = new PaperExchange(market, clock, BigDecimal.valueOf(config.sim().startingBalance()));
-        return new Source() {
-            @Override
-            public MarketData marketData() {
-                return market;
-            }
+        return new Source(market, exchange, clock,
+                () -> Map.of("seed", config.sim().seed(), "paper_exchange", true),
+                Future::succeededFuture, action -> { });
+    }
 
-            @Override
-            public Exchange exchange() {
-                return exchange;
-            }
-
-            @Override
-            public Future<HealthReport.Market> health() {
-                return market.exchangeInfo().map(info -> new HealthReport.Market("sim", "UP", info.symbols().size(),
-                        java.util.Map.of("seed", config.sim().seed(), "paper_exchange", true)));
-            }
-
-            @Override
-            public Future<Void> close() {
-                return Future.succeededFuture();
-            }
-        };
+    private static Future<Source> replay(Vertx vertx, Clock clock, PlatformConfig config) {
+        ReplaySettings settings;
+        try {
+            settings = ReplaySettings.parse(config.replay().dir().toString(), config.replay().start(),
+                    config.replay().speed());
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new ConfigException("replay", e.getMessage()));
+        }
+        return ReplayMarket.open(vertx, settings, clock).map(market -> {
+            // Loading every symbol in the background makes /api/health complete and first answers fast.
+            market.preload();
+            ReplayClock replayClock = market.clock();
+            return new Source(market,
+                    new UnavailableExchange("the replay market has no exchange: executors need market sim or binance"),
+                    replayClock, market::status, Future::succeededFuture,
+                    action -> replayClock.onJump(instant -> action.run()));
+        });
     }
 
     /** The cache in front of {@code source}, configured from {@code cache.*}. */
-    public static CachingMarketData cache(MarketData source, PlatformConfig config) {
+    public static CachingMarketData cache(Source source, PlatformConfig config) {
         Map<DataKind, Duration> maxStale = new EnumMap<>(DataKind.class);
         for (DataKind kind : DataKind.values()) {
             maxStale.put(kind, config.maxStale().getOrDefault(kind.key(), Duration.ZERO));
         }
-        return new CachingMarketData(source, ttls(config), maxStale, CachingMarketData.DEFAULT_MAXIMUM_SIZE,
-                Ticker.systemTicker());
+        // Lifetimes run on the market's clock (replay time under replay); a jump in that time empties the cache,
+        // so that seeking back never serves answers from the replayed future.
+        CachingMarketData cache = new CachingMarketData(source.marketData(), ttls(config), maxStale,
+                CachingMarketData.DEFAULT_MAXIMUM_SIZE, new ClockTicker(source.clock()));
+        source.onJump().accept(cache::invalidateAll);
+        return cache;
     }
 
     /** Cache lifetimes from {@code cache.ttl_seconds.*}. */
