@@ -250,7 +250,8 @@ final class BinanceTransport {
         breaker.onFailure(timeout ? "timeout" : String.valueOf(cause.getMessage()));
         // A refused connection never carried the request; anything else may have reached Binance.
         boolean unknown = !ep.idempotent() && !(cause instanceof ConnectException);
-        return timeout ? BinanceFailure.timeout(ep, timeoutMs, unknown, cause)
+        // Vert.x's timeout message carries the full URI (for signed calls: parameters and signature): not kept.
+        return timeout ? BinanceFailure.timeout(ep, timeoutMs, unknown, null)
                 : BinanceFailure.connection(ep, cause, unknown);
     }
 
