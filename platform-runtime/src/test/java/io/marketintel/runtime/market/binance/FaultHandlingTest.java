@@ -148,7 +148,6 @@ class FaultHandlingTest {
 
     @Test
     void connectingToNothingFailsClearly(Vertx vertx) {
-        Harness.assumeData();
         IntelException e = Await.failure(BinanceMarket.connect(vertx, java.time.Clock.systemUTC(),
                 BinanceSettings.defaults().withBaseUrl("http://127.0.0.1:9").withRetries(0, Duration.ofMillis(1))
                         .withRequestTimeout(Duration.ofSeconds(2))));

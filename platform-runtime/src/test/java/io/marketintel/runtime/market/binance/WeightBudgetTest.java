@@ -149,6 +149,22 @@ class WeightBudgetTest {
     }
 
     @Test
+    void statisticsCallsHaveTheirOwnFiveMinuteBucketAndNoWeight() {
+        WeightBudget b = budget(1000, 10); // 900 statistics calls per 5 min
+        for (int i = 0; i < 900; i++) {
+            assertThat(b.acquire(Endpoint.OPEN_INTEREST_HIST, new Cost(0, 0, 1, 0), 0).succeeded()).isTrue();
+        }
+        assertThat(b.snapshot().weightUsed()).isZero();
+        assertThat(b.acquire(Endpoint.DEPTH, Cost.weight(20), 0).succeeded()).as("weight is separate").isTrue();
+        Future<Void> next = b.acquire(Endpoint.OPEN_INTEREST_HIST, new Cost(0, 0, 1, 0), 600_000);
+        assertThat(next.isComplete()).isFalse();
+        time.advance(299_999);
+        assertThat(next.isComplete()).isFalse();
+        time.advance(1);
+        assertThat(next.succeeded()).isTrue();
+    }
+
+    @Test
     void closeFailsWaiters() {
         WeightBudget b = budget(10, 0);
         b.acquire(Endpoint.DEPTH, Cost.weight(10), 0);
