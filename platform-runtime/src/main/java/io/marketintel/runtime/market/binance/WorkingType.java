@@ -1,0 +1,9 @@
+package io.marketintel.runtime.market.binance;
+
+/** Which price a conditional order's trigger watches. */
+public enum WorkingType {
+    /** The mark price (harder to wick through). */
+    MARK_PRICE,
+    /** The last traded price (Binance's default). */
+    CONTRACT_PRICE
+}
