@@ -25,5 +25,6 @@ module io.marketintel.runtime {
     opens io.marketintel.runtime.store to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.market.cache to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.market.replay to com.fasterxml.jackson.databind;
+    opens io.marketintel.runtime.market.binance to com.fasterxml.jackson.databind;
 
 }

@@ -219,7 +219,7 @@ public final class Platform implements PlatformServices {
             Object s = storage.succeeded() ? storage.result() : Map.of("status", "DOWN", "error", storage.cause().getMessage());
             boolean storageDown = storage.failed();
             boolean down = "DOWN".equals(m.status()) || storageDown;
-            boolean degraded = counts[3] > 0 || counts[5] > 0 || configError != null;
+            boolean degraded = counts[3] > 0 || counts[5] > 0 || configError != null || "DEGRADED".equals(m.status());
             String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
             return Future.succeededFuture(new HealthReport(status, VERSION, clock.millis() - startedAt, clock.millis(), m, s,
                     new HealthReport.Config(config.file().toString(), configLoadedAt, configError, config.warnings()),

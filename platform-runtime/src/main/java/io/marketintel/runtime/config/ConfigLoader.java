@@ -281,7 +281,11 @@ public final class ConfigLoader {
                         + "2023-01-01T00:00:00Z, was \"" + replayStart + "\" (in " + file + ")");
             }
         }
+        String network = str(v, "binance.network");
         String baseUrl = str(v, "binance.base_url");
+        if (baseUrl.isEmpty()) {
+            baseUrl = network.equals("testnet") ? "https://demo-fapi.binance.com" : "https://fapi.binance.com";
+        }
         if (!baseUrl.matches("https?://[^\\s/]+(:\\d+)?/?")) {
             throw new ConfigException("binance.base_url", "config key [binance.base_url] must be an http(s) URL "
                     + "without a path, such as https://fapi.binance.com, was \"" + baseUrl + "\" (in " + file + ")");
@@ -298,8 +302,10 @@ public final class ConfigLoader {
                 str(v, "api.token"),
                 Duration.ofMillis(num(v, "config.watch_interval_ms")),
                 new PlatformConfig.Sim(num(v, "sim.seed"), (Double) v.get("sim.starting_balance")),
-                new PlatformConfig.Binance(stripSlash(baseUrl), str(v, "binance.api_key"),
-                        str(v, "binance.api_secret"), num(v, "binance.recv_window_ms")),
+                new PlatformConfig.Binance(network, stripSlash(baseUrl), str(v, "binance.api_key"),
+                        str(v, "binance.api_secret"), num(v, "binance.recv_window_ms"),
+                        Math.toIntExact(num(v, "binance.weight_safety_margin_pct")), num(v, "binance.request_timeout_ms"),
+                        Math.toIntExact(num(v, "binance.max_retries")), num(v, "binance.max_queue_wait_ms")),
                 new PlatformConfig.Replay(Path.of(str(v, "replay.dir")), replayStart, (Double) v.get("replay.speed")),
                 (Boolean) v.get("trading.live"),
                 ttls,

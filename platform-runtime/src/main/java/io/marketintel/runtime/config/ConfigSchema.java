@@ -52,12 +52,22 @@ public final class ConfigSchema {
         k.put("sim.starting_balance", ParamSpec.decimal("starting_balance", 10_000).range(0, 1e12)
                 .describe("USDT balance of the paper account on the simulated market"));
 
-        k.put("binance.base_url", ParamSpec.string("base_url", "https://fapi.binance.com")
-                .describe("USD-M futures REST base URL (testnet: https://demo-fapi.binance.com)"));
+        k.put("binance.network", ParamSpec.enumeration("network", "mainnet", List.of("mainnet", "testnet"))
+                .describe("mainnet (https://fapi.binance.com) or testnet (https://demo-fapi.binance.com)"));
+        k.put("binance.base_url", ParamSpec.string("base_url", "")
+                .describe("REST base URL overriding the network's (e.g. a local fake); empty = the network's URL"));
         k.put("binance.api_key", ParamSpec.string("api_key", "").describe("API key for signed endpoints (executors)"));
         k.put("binance.api_secret", ParamSpec.string("api_secret", "").describe("API secret for signed endpoints"));
         k.put("binance.recv_window_ms", ParamSpec.integer("recv_window_ms", 5000).range(1, 60_000)
                 .describe("recvWindow of signed requests"));
+        k.put("binance.weight_safety_margin_pct", ParamSpec.integer("weight_safety_margin_pct", 10).range(0, 90)
+                .describe("stay this far (%) below the request-weight and order limits exchange info announces"));
+        k.put("binance.request_timeout_ms", ParamSpec.integer("request_timeout_ms", 10_000).range(100, 300_000)
+                .describe("timeout of one REST request"));
+        k.put("binance.max_retries", ParamSpec.integer("max_retries", 3).range(0, 10)
+                .describe("retries of idempotent GETs after timeouts and 5xx, with backoff and jitter"));
+        k.put("binance.max_queue_wait_ms", ParamSpec.integer("max_queue_wait_ms", 10_000).range(0, 600_000)
+                .describe("longest a request waits for weight budget (or a 429 pause) before failing"));
 
         k.put("replay.dir", ParamSpec.string("dir", "./replay").describe("folder of data.binance.vision files to replay"));
         k.put("replay.start", ParamSpec.string("start", "")

@@ -76,16 +76,22 @@ public record PlatformConfig(
     /**
      * Binance connection; the key and secret are masked in {@link #toString()}.
      *
-     * @param baseUrl      REST base URL
-     * @param apiKey       API key or empty
-     * @param apiSecret    API secret or empty
-     * @param recvWindowMs recvWindow of signed requests
+     * @param network                mainnet or testnet
+     * @param baseUrl                REST base URL (the network's unless overridden)
+     * @param apiKey                 API key or empty
+     * @param apiSecret              API secret or empty
+     * @param recvWindowMs           recvWindow of signed requests
+     * @param weightSafetyMarginPct  margin below the announced limits, %
+     * @param requestTimeoutMs       timeout of one request
+     * @param maxRetries             retries of idempotent GETs
+     * @param maxQueueWaitMs         longest wait for budget before failing
      */
-    public record Binance(String baseUrl, String apiKey, String apiSecret, long recvWindowMs) {
+    public record Binance(String network, String baseUrl, String apiKey, String apiSecret, long recvWindowMs,
+                          int weightSafetyMarginPct, long requestTimeoutMs, int maxRetries, long maxQueueWaitMs) {
         @Override
         public String toString() {
-            return "Binance[baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey) + ", apiSecret=" + mask(apiSecret)
-                    + ", recvWindowMs=" + recvWindowMs + "]";
+            return "Binance[network=" + network + ", baseUrl=" + baseUrl + ", apiKey=" + mask(apiKey)
+                    + ", apiSecret=" + mask(apiSecret) + ", recvWindowMs=" + recvWindowMs + "]";
         }
 
         /** Whether both key and secret are configured. */

@@ -5,6 +5,9 @@ import io.marketintel.api.trading.Exchange;
 import io.marketintel.runtime.config.ConfigException;
 import io.marketintel.runtime.config.PlatformConfig;
 import io.marketintel.runtime.http.HealthReport;
+import io.marketintel.runtime.market.binance.BinanceMarket;
+import io.marketintel.runtime.market.binance.BinanceSettings;
+import io.marketintel.runtime.market.binance.Network;
 import io.marketintel.runtime.market.cache.CacheTtls;
 import io.marketintel.runtime.market.cache.CachingMarketData;
 import io.marketintel.runtime.market.cache.ClockTicker;
@@ -37,17 +40,19 @@ public final class MarketSources {
      * @param marketData uncached market data
      * @param exchange   the exchange executors trade on
      * @param clock      the market's time: the system clock, or the replay clock under replay
+     * @param state      the source's own view: UP, DEGRADED (e.g. paused by a 429) or DOWN (e.g. banned)
      * @param detail     source-specific facts for {@code /api/health}
      * @param close      releases connections
      * @param onJump     registers an action for when the market's time jumps (replay seeks)
      */
-    public record Source(MarketData marketData, Exchange exchange, Clock clock, Supplier<Object> detail,
-                         Supplier<Future<Void>> close, Consumer<Runnable> onJump) {
+    public record Source(MarketData marketData, Exchange exchange, Clock clock, Supplier<String> state,
+                         Supplier<Object> detail, Supplier<Future<Void>> close, Consumer<Runnable> onJump) {
 
-        /** Health: UP when exchange info answers. */
+        /** Health: the source's state, DOWN when exchange info cannot be had. */
         public Future<HealthReport.Market> health() {
             return marketData.exchangeInfo()
-                    .map(info -> new HealthReport.Market(marketData.source(), "UP", info.symbols().size(), detail.get()))
+                    .map(info -> new HealthReport.Market(marketData.source(), state.get(), info.symbols().size(),
+                            detail.get()))
                     .otherwise(e -> new HealthReport.Market(marketData.source(), "DOWN", 0, e.getMessage()));
         }
     }
@@ -57,8 +62,8 @@ public final class MarketSources {
         return switch (config.market()) {
             case "sim" -> Future.succeededFuture(sim(vertx, clock, config));
             case "replay" -> replay(vertx, clock, config);
-            default -> Future.failedFuture(new ConfigException("market", "config key [market] value ["
-                    + config.market() + "] is not available in this build; use sim or replay"));
+            case "binance" -> binance(vertx, clock, config);
+            default -> throw new IllegalStateException("market [" + config.market() + "] passed validation");
         };
     }
 
@@ -71,7 +76,7 @@ public final class MarketSources {
             return null;
         });
         PaperExchange exchange = new PaperExchange(market, clock, BigDecimal.valueOf(config.sim().startingBalance()));
-        return new Source(market, exchange, clock,
+        return new Source(market, exchange, clock, () -> "UP",
                 () -> Map.of("seed", config.sim().seed(), "paper_exchange", true),
                 Future::succeededFuture, action -> { });
     }
@@ -90,9 +95,29 @@ public final class MarketSources {
             ReplayClock replayClock = market.clock();
             return new Source(market,
                     new UnavailableExchange("the replay market has no exchange: executors need market sim or binance"),
-                    replayClock, market::status, Future::succeededFuture,
+                    replayClock, () -> "UP", market::status, Future::succeededFuture,
                     action -> replayClock.onJump(instant -> action.run()));
         });
+    }
+
+    private static Future<Source> binance(Vertx vertx, Clock clock, PlatformConfig config) {
+        PlatformConfig.Binance b = config.binance();
+        BinanceSettings settings;
+        try {
+            settings = BinanceSettings.defaults(b.network().equals("testnet") ? Network.TESTNET : Network.MAINNET)
+                    .withBaseUrl(b.baseUrl())
+                    .withCredentials(b.apiKey(), b.apiSecret())
+                    .withRecvWindowMs(b.recvWindowMs())
+                    .withWeightSafetyMarginPct(b.weightSafetyMarginPct())
+                    .withRequestTimeout(Duration.ofMillis(b.requestTimeoutMs()))
+                    .withRetries(b.maxRetries(), BinanceSettings.defaults().retryBaseDelay())
+                    .withMaxQueueWait(Duration.ofMillis(b.maxQueueWaitMs()));
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(new ConfigException("binance", "config section [binance]: " + e.getMessage()));
+        }
+        return BinanceMarket.connect(vertx, clock, settings).map(market -> new Source(market.marketData(),
+                market.exchange(), clock, () -> market.status().state(), market::status, market::close,
+                action -> { }));
     }
 
     /** The cache in front of {@code source}, configured from {@code cache.*}. */

@@ -173,4 +173,12 @@ class ConfigLoaderTest {
         }
         assertThat(c.cacheTtls()).hasSize(io.marketintel.runtime.market.cache.DataKind.values().length);
     }
+
+    @Test
+    void binanceNetworkPicksTheBaseUrlUnlessOneIsGiven() {
+        assertThat(parse("").binance().baseUrl()).isEqualTo("https://fapi.binance.com");
+        assertThat(parse("binance:\n  network: testnet\n").binance().baseUrl()).isEqualTo("https://demo-fapi.binance.com");
+        assertThat(parse("binance:\n  network: testnet\n", Map.of("MI_BINANCE_BASE_URL", "http://127.0.0.1:18181/"))
+                .binance().baseUrl()).isEqualTo("http://127.0.0.1:18181");
+    }
 }

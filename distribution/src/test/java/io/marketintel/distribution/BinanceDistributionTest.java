@@ -1,0 +1,89 @@
+package io.marketintel.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.marketintel.runtime.market.binance.FakeBinance;
+import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution on {@code MI_MARKET=binance} against the fake Binance (real response formats built from
+ * the shared recordings, weight counting, signature checks): every analyzer operation answers, and once the
+ * cache is warm a repeated GET costs the exchange no request weight at all.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BinanceDistributionTest {
+
+    private Vertx vertx;
+    private FakeBinance fake;
+    private RunningPlatform platform;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(FakeBinance.dataMissing().isEmpty(),
+                () -> "the fake Binance needs the shared data: " + FakeBinance.dataMissing().orElse(""));
+        vertx = Vertx.vertx();
+        fake = new FakeBinance();
+        int port = fake.start(vertx).await(30, TimeUnit.SECONDS);
+        platform = RunningPlatform.start(Map.of(
+                "MI_CONFIG", RunningPlatform.root().resolve("config/market-intel.yaml").toString(),
+                "MI_HTTP_PORT", "0",
+                "MI_DATA_DIR", dir.resolve("data").toString(),
+                "MI_MARKET", "binance",
+                "MI_BINANCE_BASE_URL", "http://127.0.0.1:" + port,
+                "MI_BINANCE_API_KEY", FakeBinance.API_KEY,
+                "MI_BINANCE_API_SECRET", FakeBinance.API_SECRET)).awaitReady(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (platform != null) {
+            platform.close();
+        }
+        if (vertx != null) {
+            fake.close().await(10, TimeUnit.SECONDS);
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void everyAnalyzerAnswersOnBinanceAndAWarmCacheCostsNoWeight() throws Exception {
+        HttpResponse<String> health = platform.get("/api/health");
+        assertThat(health.body()).contains("\"source\":\"binance\"", "\"weight_limit\"");
+        assertThat(platform.stderr).noneMatch(l -> l.contains(FakeBinance.API_SECRET) || l.contains(FakeBinance.API_KEY));
+
+        String[] gets = {
+            "/api/intelligence/funding/sentiment/BTCUSDT",
+            "/api/intelligence/funding/arbitrage?min_funding=0",
+            "/api/intelligence/orderbook/analysis/BTCUSDT",
+            "/api/intelligence/orderbook/levels/BTCUSDT",
+            "/api/intelligence/liquidations/heatmap/BTCUSDT",
+            "/api/intelligence/liquidations/levels/BTCUSDT"};
+        Map<String, Integer> coldWeight = new LinkedHashMap<>();
+        for (String path : gets) {
+            int before = fake.usedWeight();
+            HttpResponse<String> r = platform.get(path);
+            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+            coldWeight.put(path, fake.usedWeight() - before);
+        }
+        for (String path : gets) {
+            int before = fake.usedWeight();
+            assertThat(platform.get(path).statusCode()).isEqualTo(200);
+            assertThat(fake.usedWeight() - before).as("weight of a repeated GET " + path).isZero();
+        }
+        System.out.println("request weight of a first (cold) GET per operation: " + coldWeight);
+        assertThat(fake.statusCount(429) + fake.statusCount(418)).isZero();
+        assertThat(platform.get("/api/intelligence/funding/sentiment/NOPEUSDT").statusCode()).isEqualTo(404);
+    }
+}
