@@ -256,7 +256,7 @@ public final class VolumeProfilePlugin implements Analyzer {
             Candles.Split split = Candles.split(klines.result(), now, lookback);
             List<Kline> closed = split.closed();
             Profile p = build(arrays(closed), 0, closed.size(), tick, s)
-                    .orElseThrow(() -> noVolume(symbol, interval, closed.size(), "closed candles"));
+                    .orElseThrow(() -> noVolume(symbol, interval, closed.size(), ""));
             return ProfileReport.analysis(p, window(symbol, interval, lookback, split, closed, md.source()));
         });
     }
@@ -276,11 +276,11 @@ public final class VolumeProfilePlugin implements Analyzer {
             List<Kline> recent = closed.subList(cut, closed.size());
             double[][] hlv = arrays(closed);
             Profile current = build(hlv, cut, closed.size(), tick, s)
-                    .orElseThrow(() -> noVolume(symbol, interval, recent.size(), "closed candles"));
+                    .orElseThrow(() -> noVolume(symbol, interval, recent.size(), ""));
             Profile historical = build(hlv, 0, cut, tick, s)
-                    .orElseThrow(() -> noVolume(symbol, interval, cut, "closed candles before the current "
-                            + lookback + " (the market's history is too short for lookback " + lookback
-                            + " x historical_multiplier " + multiplier + "; try a shorter interval or lookback)"));
+                    .orElseThrow(() -> noVolume(symbol, interval, cut, " before the current " + lookback
+                            + ": its history is too short for lookback " + lookback + " x historical_multiplier "
+                            + multiplier + "; try a shorter interval or lookback"));
             return ProfileReport.compare(current, historical,
                     window(symbol, interval, lookback, split, recent, md.source()),
                     closed.get(0).openTime(), closed.get(cut - 1).closeTime(), multiplier);
@@ -313,9 +313,13 @@ public final class VolumeProfilePlugin implements Analyzer {
         return si.tickSize();
     }
 
-    private static IntelException noVolume(String symbol, Interval interval, int candles, String what) {
-        return new IntelException(ErrorCode.UPSTREAM_ERROR, "the market returned no traded volume for [" + symbol
-                + "] " + interval.code() + ": " + candles + " " + what,
+    /** No profile: no closed candles at all, or none with volume ({@code where} says which window, may be empty). */
+    private static IntelException noVolume(String symbol, Interval interval, int candles, String where) {
+        String message = candles == 0
+                ? "the market returned no closed " + interval.code() + " klines for [" + symbol + "]" + where
+                : "the market returned no traded volume for [" + symbol + "] in " + candles + " closed "
+                + interval.code() + " klines" + where;
+        return new IntelException(ErrorCode.UPSTREAM_ERROR, message,
                 Map.of("symbol", symbol, "interval", interval.code(), "candles", candles));
     }
 

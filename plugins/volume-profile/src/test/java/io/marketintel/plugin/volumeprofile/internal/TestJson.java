@@ -1,9 +1,11 @@
 package io.marketintel.plugin.volumeprofile.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketintel.api.market.Kline;
 import io.marketintel.runtime.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,9 +43,15 @@ final class TestJson {
         return Json.mapper().readTree(Json.encode(value).getBytes());
     }
 
-    /** {@code value} as the runtime writes it, indented for people. */
+    /** {@code value} exactly as the runtime writes it on the wire. */
+    static String wire(Object value) {
+        return Json.encode(value).toString(StandardCharsets.UTF_8);
+    }
+
+    /** {@code value} as the runtime writes it, indented for people (decimals kept plain). */
     static String pretty(Object value) throws IOException {
-        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(value));
+        return Json.mapper().copy().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .writerWithDefaultPrettyPrinter().writeValueAsString(tree(value));
     }
 
     /** Parses a JSON text. */
