@@ -71,10 +71,10 @@ public final class Json {
             if (value == null || value.isNaN() || value.isInfinite()) {
                 gen.writeNull();
             } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-                gen.writeNumber(value);
+                gen.writeNumber((long) value.doubleValue());
             } else {
                 // Plain notation (0.00085, not 8.5E-4): what people and the specification's examples read.
-                gen.writeNumber(java.math.BigDecimal.valueOf(value).toPlainString());
+                gen.writeNumber(java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
             }
         }
     }
