@@ -91,12 +91,13 @@ final class OrderBookAnalysis {
 
         // Far walls: strictly beyond the spoof distance. One-sided when the other side has none that far.
         // Evidence: vanished walls (newest first), then far one-sided walls (strongest first); only walls of at
-        // least spoof_min_multiple x their side's mean count.
+        // least spoof_min_multiple x their side's mean count, and of the walls pulled between snapshots only those
+        // that had stood spoof_min_snapshots and that the price came spoof_min_approach of the way to.
         boolean farBids = hasFarWall(book, walls, BookSide.BID, mid, s.spoofDistancePct());
         boolean farAsks = hasFarWall(book, walls, BookSide.ASK, mid, s.spoofDistancePct());
         List<SpoofEvidence> evidence = new ArrayList<>();
         for (WallTracker.Vanish v : obs.vanished) {
-            if (v.wall().multiple() >= s.spoofMinMultiple()) {
+            if (v.suspicious(s)) {
                 evidence.add(vanishedEvidence(v, units));
             }
         }
@@ -159,7 +160,8 @@ final class OrderBookAnalysis {
             String big = " of " + num(s.spoofMinMultiple(), 4) + "x average or more";
             reasoning.add("No spoofing evidence: no one-sided wall" + big + " beyond ±" + num(s.spoofDistancePct(), 4)
                     + "%" + (obs.compared
-                    ? ", and no such wall vanished across the " + obs.snapshots + " snapshots of the last "
+                    ? ", and no such wall that had stood " + s.spoofMinSnapshots() + " snapshots or more was pulled"
+                    + approachText(s.spoofMinApproach()) + " across the " + obs.snapshots + " snapshots of the last "
                     + seconds(obs.spanMillis)
                     : ", and no earlier snapshot of " + book.symbol + " within " + s.historyMaxAge().toSeconds()
                     + " s to compare walls with"));
@@ -223,7 +225,7 @@ final class OrderBookAnalysis {
     /**
      * All walls of a side as records, strongest first (ties: nearer first). A wall is suspected when it is at least
      * {@code spoof_min_multiple} x the mean and either far on a one-sided book (then also added to {@code farEvidence})
-     * or standing where such a wall vanished within the history.
+     * or standing where a wall was pulled within the history in a way that is spoof evidence (flickering).
      */
     private static List<Wall> walls(BookSnapshot book, DetectedWalls walls, WallTracker.Observation obs,
                                     BookSide side, double mid, OrderBookSettings s, boolean farOneSided,
@@ -242,7 +244,7 @@ final class OrderBookAnalysis {
             boolean significant = multiple >= s.spoofMinMultiple();
             boolean far = Math.abs(d) > s.spoofDistancePct() + BookMath.PCT_EPS;
             boolean farSuspect = significant && farOneSided && far;
-            boolean suspected = farSuspect || obs.vanishedAt(side, p, s.spoofMinMultiple());
+            boolean suspected = farSuspect || obs.suspiciousPullAt(side, p, s);
             long firstSeen = obs.firstSeen(side, i);
             out.add(new Wall(p, q, round(p * q, 2), round(d, 4), round(multiple, 2),
                     BookMath.strength(multiple, d, s.imbalanceBandPct()), firstSeen, suspected));
@@ -283,12 +285,19 @@ final class OrderBookAnalysis {
     private static SpoofEvidence vanishedEvidence(WallTracker.Vanish v, Units u) {
         WallTracker.Seen w = v.wall();
         String detail = capital(w.side().word()) + " wall " + qty(w.quantity(), u) + " at " + num(w.price(), 8) + " ("
-                + pct(w.distancePct()) + ", " + num(w.multiple(), 2) + "x average) seen from "
-                + Instant.ofEpochMilli(w.firstSeen()) + " to " + Instant.ofEpochMilli(v.lastSeen()) + " vanished by "
-                + Instant.ofEpochMilli(v.vanishedAt()) + " without the price reaching it (" + qty(v.remaining(), u)
-                + " left)";
+                + pct(w.distancePct()) + ", " + num(w.multiple(), 2) + "x average) stood in " + w.snapshots()
+                + " snapshots from " + Instant.ofEpochMilli(w.firstSeen()) + " to " + Instant.ofEpochMilli(v.lastSeen())
+                + " and was pulled by " + Instant.ofEpochMilli(v.vanishedAt()) + " as the price came "
+                + num(v.approach() * 100, 2) + "% of the way to it (mid " + num(v.midBefore(), 8) + " to "
+                + num(v.midAfter(), 8) + ") without reaching it (" + qty(v.remaining(), u) + " left)";
         return new SpoofEvidence(SpoofReason.VANISHED, w.side(), w.price(), w.quantity(), round(w.multiple(), 2),
                 round(w.distancePct(), 4), w.firstSeen(), v.lastSeen(), v.vanishedAt(), v.remaining(), detail);
+    }
+
+    /** {@code " as the price came at least 50% of the way to it"}; for 0 {@code " as the price moved toward it"}. */
+    private static String approachText(double minApproach) {
+        return minApproach <= 0 ? " as the price moved toward it"
+                : " as the price came at least " + num(minApproach * 100, 2) + "% of the way to it";
     }
 
     private static String wallSentence(BookSide side, List<Wall> listed, DetectedWalls walls, Units u) {

@@ -25,6 +25,11 @@ import java.util.Map;
  *                               dominates
  * @param spoofDistancePct       a wall strictly beyond this distance from mid, percent, is "far"
  * @param spoofMinMultiple       only walls at least this multiple of their side's mean can be spoof evidence
+ * @param spoofMinSnapshots      a pulled wall is spoof evidence only when it had stood in at least this many
+ *                               successive snapshots (≥ 2)
+ * @param spoofMinApproach       a pulled wall is spoof evidence only when the mid covered at least this fraction
+ *                               (0 … 1) of the wall's distance between the last snapshot with it and the first
+ *                               without it (and moved toward it at all)
  * @param historySize            snapshots kept per symbol for the spoofing check
  * @param historyMaxAge          age after which a snapshot leaves the history
  * @param clusterTolerancePct    levels within this distance (percent of mid) of a cluster's nearest level
@@ -40,6 +45,8 @@ public record OrderBookSettings(
         double dominantThresholdPct,
         double spoofDistancePct,
         double spoofMinMultiple,
+        int spoofMinSnapshots,
+        double spoofMinApproach,
         int historySize,
         Duration historyMaxAge,
         double clusterTolerancePct,
@@ -53,6 +60,8 @@ public record OrderBookSettings(
     public static final String DOMINANT_THRESHOLD_PCT = "dominant_threshold_pct";
     public static final String SPOOF_DISTANCE_PCT = "spoof_distance_pct";
     public static final String SPOOF_MIN_MULTIPLE = "spoof_min_multiple";
+    public static final String SPOOF_MIN_SNAPSHOTS = "spoof_min_snapshots";
+    public static final String SPOOF_MIN_APPROACH = "spoof_min_approach";
     public static final String HISTORY_SIZE = "history_size";
     public static final String HISTORY_MAX_AGE_SECONDS = "history_max_age_seconds";
     public static final String CLUSTER_TOLERANCE_PCT = "cluster_tolerance_pct";
@@ -85,6 +94,14 @@ public record OrderBookSettings(
             ParamSpec.decimal(SPOOF_MIN_MULTIPLE, 10.0).range(1, 1000)
                     .describe("only walls at least this multiple of their side's mean level quantity count as spoof"
                             + " evidence (far and one-sided, or vanished); smaller walls come and go all the time"),
+            ParamSpec.integer(SPOOF_MIN_SNAPSHOTS, 2).range(2, 100)
+                    .describe("a vanished wall is spoof evidence only when it had stood in at least this many"
+                            + " successive snapshots; a wall seen once is ordinary churn"),
+            ParamSpec.decimal(SPOOF_MIN_APPROACH, 0.5).range(0, 1)
+                    .describe("a vanished wall is spoof evidence only when the price came at least this fraction of"
+                            + " the way to it (0.5: half-way) between the last snapshot with it and the first without"
+                            + " it; 0: any move toward it; a wall pulled while the price stands still or moves away is"
+                            + " ordinary churn"),
             ParamSpec.integer(HISTORY_SIZE, 10).range(2, 100)
                     .describe("snapshots of walls kept per symbol to catch walls that appear and vanish"),
             ParamSpec.integer(HISTORY_MAX_AGE_SECONDS, 120).range(10, 3600)
@@ -113,6 +130,14 @@ public record OrderBookSettings(
         }
         if (!(imbalanceBandPct > 0)) {
             throw new IllegalArgumentException("property [imbalanceBandPct] must be positive, was " + imbalanceBandPct);
+        }
+        if (spoofMinSnapshots < 2) {
+            throw new IllegalArgumentException("property [spoofMinSnapshots] must be at least 2, was "
+                    + spoofMinSnapshots);
+        }
+        if (!(spoofMinApproach >= 0 && spoofMinApproach <= 1)) {
+            throw new IllegalArgumentException("property [spoofMinApproach] must be within 0 … 1, was "
+                    + spoofMinApproach);
         }
         if (historySize < 2) {
             throw new IllegalArgumentException("property [historySize] must be at least 2, was " + historySize);
@@ -169,6 +194,8 @@ public record OrderBookSettings(
                 config.decimal(DOMINANT_THRESHOLD_PCT),
                 config.decimal(SPOOF_DISTANCE_PCT),
                 config.decimal(SPOOF_MIN_MULTIPLE),
+                config.integer(SPOOF_MIN_SNAPSHOTS),
+                config.decimal(SPOOF_MIN_APPROACH),
                 config.integer(HISTORY_SIZE),
                 Duration.ofSeconds(config.longValue(HISTORY_MAX_AGE_SECONDS)),
                 config.decimal(CLUSTER_TOLERANCE_PCT),
@@ -178,7 +205,8 @@ public record OrderBookSettings(
     /** The settings a result depends on (not the TTL), as a stable string for cache keys. */
     String fingerprint() {
         return "d=" + depthLimit + ",k=" + wallMultiplier + ",w=" + maxWalls + ",b=" + imbalanceBandPct
-                + ",t=" + dominantThresholdPct + ",s=" + spoofDistancePct + "/" + spoofMinMultiple + ",h=" + historySize + "/"
+                + ",t=" + dominantThresholdPct + ",s=" + spoofDistancePct + "/" + spoofMinMultiple + "/"
+                + spoofMinSnapshots + "/" + spoofMinApproach + ",h=" + historySize + "/"
                 + historyMaxAge.toSeconds() + ",c=" + clusterTolerancePct + ",r=" + depthReferenceNotional;
     }
 }

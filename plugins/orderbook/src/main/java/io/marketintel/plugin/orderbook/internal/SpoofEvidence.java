@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param quantity          quantity of the wall (for a vanished wall: when last seen)
  * @param multiple          quantity over its side's mean level quantity (when last seen)
  * @param distancePct       signed distance from mid, percent (for a vanished wall: when last seen)
- * @param firstSeen         first snapshot time (ms) the wall was seen in, without interruption
+ * @param firstSeen         first snapshot time (ms) the wall was seen in, without interruption (see
+ *                          {@link Wall#firstSeen()})
  * @param lastSeen          last snapshot time (ms) the wall was seen in (the current one for a standing wall)
  * @param vanishedAt        time (ms) of the snapshot it was missing from; null for a standing wall
  * @param remainingQuantity quantity left at its price when it vanished; null for a standing wall

@@ -11,8 +11,11 @@ public enum SpoofReason {
      */
     FAR_ONE_SIDED,
     /**
-     * The wall was in a snapshot and, in the next one, lost more than half its quantity although the price never
-     * reached it and its price was still within the analysed depth: pulled, not filled.
+     * The wall had stood in at least {@code spoof_min_snapshots} successive snapshots and, in the next one, was no
+     * wall any more and had lost more than half its quantity while the price came at least
+     * {@code spoof_min_approach} of the way toward it without reaching it, its price still within the analysed
+     * depth: pulled as the price approached, not filled. Walls seen once, or pulled while the price stood still or
+     * moved away, are ordinary liquidity churn and are no evidence.
      */
     VANISHED
 }

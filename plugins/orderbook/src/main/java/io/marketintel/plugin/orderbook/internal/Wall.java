@@ -10,10 +10,11 @@ package io.marketintel.plugin.orderbook.internal;
  * @param multiple       quantity over the side's mean level quantity
  * @param strength       0–100: {@code round(100 × (0.6 × size + 0.4 × proximity))}, see {@link BookMath}
  * @param firstSeen      time (ms) of the first snapshot in the history in which this wall (side and price) was
- *                       present without interruption; the snapshot's own time when it is new
+ *                       present without interruption and without more than doubling from one snapshot to the next
+ *                       (then a larger order joined: a new wall); the snapshot's own time when it is new
  * @param spoofSuspected whether the wall (at least {@code spoof_min_multiple} × the mean) is far on a one-sided book,
- *                       or stands where such a wall vanished within the history; such walls count a quarter in the
- *                       bias
+ *                       or stands where a wall was pulled within the history in a way that is {@code VANISHED}
+ *                       evidence (see {@link SpoofReason#VANISHED}); such walls count a quarter in the bias
  */
 public record Wall(
         double price,

@@ -7,8 +7,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The plugin's only state: per symbol, the walls of the last few analysed snapshots, to catch walls that appear and
- * vanish between successive snapshots.
+ * The plugin's only state: per symbol, the walls of the last few analysed snapshots, to catch walls that are pulled
+ * between successive snapshots.
+ *
+ * <p>The tracker records every <em>pull</em>: a wall of one snapshot that, in the next, is no wall at its price any
+ * more, has lost more than {@link #VANISH_FRACTION} of its quantity, was not reached by the price and is still in
+ * view. Most pulls are ordinary liquidity churn; which of them count as spoof evidence is decided when a snapshot is
+ * analysed, by {@link Vanish#suspicious} with the settings then in force (so a reloaded configuration applies to the
+ * recorded history too): the wall had stood for {@code spoof_min_snapshots} snapshots and the price came at least
+ * {@code spoof_min_approach} of the way to it.
  *
  * <p>Bounded: at most {@code historySize} snapshots per symbol, none older than {@code maxAge} before the newest
  * (book time), and one entry per symbol the market lists (the runtime rejects unknown symbols). Thread-safe: one
@@ -21,23 +28,65 @@ final class WallTracker {
 
     /** A wall losing more than this fraction of its quantity without the price reaching it counts as vanished. */
     static final double VANISH_FRACTION = 0.5;
+    /**
+     * A wall more than this multiple of the quantity its price held as a wall in the previous snapshot is a new wall
+     * (a larger order joined), not the one seen before: its first-seen time and snapshot count start again.
+     */
+    static final double NEW_WALL_GROWTH = 2.0;
+    /** Tolerance of the approach comparisons, against floating-point rounding of mids and distances. */
+    static final double APPROACH_EPS = 1e-9;
 
-    /** One wall as remembered. */
-    record Seen(BookSide side, double price, double quantity, double multiple, double distancePct, long firstSeen) {
+    /**
+     * One wall as remembered.
+     *
+     * @param distancePct signed distance from the snapshot's mid, percent
+     * @param firstSeen   time of the first of the successive snapshots it has been a wall at this price in (without
+     *                    more than doubling from one to the next, {@link #NEW_WALL_GROWTH})
+     * @param snapshots   how many such successive snapshots, this one included
+     */
+    record Seen(BookSide side, double price, double quantity, double multiple, double distancePct, long firstSeen,
+                int snapshots) {
     }
 
     /**
-     * A wall of the previous snapshot that vanished from the next one.
+     * A wall of the previous snapshot that was pulled before the next one (not necessarily a spoof: see
+     * {@link #suspicious}).
      *
      * @param wall       the wall when last seen
      * @param lastSeen   time of the snapshot it was last seen in
      * @param vanishedAt time of the snapshot it was missing from
      * @param remaining  quantity left at its price then
+     * @param midBefore  mid of the snapshot it was last seen in
+     * @param midAfter   mid of the snapshot it was missing from
      */
-    record Vanish(Seen wall, long lastSeen, long vanishedAt, double remaining) {
+    record Vanish(Seen wall, long lastSeen, long vanishedAt, double remaining, double midBefore, double midAfter) {
+
+        /**
+         * The fraction of the wall's distance from mid that the price covered between the two snapshots:
+         * {@code 1 − |price − midAfter| / |price − midBefore|}; 0 when the mid did not move, negative when it moved
+         * away, below 1 since the price did not reach the wall.
+         */
+        double approach() {
+            double before = Math.abs(wall.price() - midBefore);
+            return before == 0 ? 0 : 1 - Math.abs(wall.price() - midAfter) / before;
+        }
+
+        /**
+         * Whether this pull is spoof evidence under {@code s}: the wall was at least {@code spoof_min_multiple} x
+         * its side's mean, had stood in at least {@code spoof_min_snapshots} successive snapshots, and the price
+         * moved toward it, covering at least {@code spoof_min_approach} of the way (inclusive, within
+         * {@link #APPROACH_EPS}).
+         */
+        boolean suspicious(OrderBookSettings s) {
+            double a = approach();
+            return wall.multiple() >= s.spoofMinMultiple()
+                    && wall.snapshots() >= s.spoofMinSnapshots()
+                    && a > APPROACH_EPS
+                    && a >= s.spoofMinApproach() - APPROACH_EPS;
+        }
     }
 
-    private record Snap(long time, List<Seen> walls, List<Vanish> vanished) {
+    private record Snap(long time, double mid, List<Seen> walls, List<Vanish> vanished) {
     }
 
     /** What the history says about the current snapshot. */
@@ -45,7 +94,7 @@ final class WallTracker {
         /** First-seen time of each current wall, aligned with {@link DetectedWalls#indices(BookSide)}. */
         final long[] bidFirstSeen;
         final long[] askFirstSeen;
-        /** Walls that vanished between successive snapshots still in the history, newest first. */
+        /** Walls pulled between successive snapshots still in the history, newest first (spoofs or not). */
         final List<Vanish> vanished;
         /** Snapshots in the history, the current one included when it was recorded. */
         final int snapshots;
@@ -81,12 +130,12 @@ final class WallTracker {
         }
 
         /**
-         * Whether a wall of at least {@code minMultiple} × its side's mean vanished at exactly this side and price
-         * within the history.
+         * Whether a wall was pulled at exactly this side and price within the history in a way that is spoof
+         * evidence under {@code s} ({@link Vanish#suspicious}).
          */
-        boolean vanishedAt(BookSide side, double price, double minMultiple) {
+        boolean suspiciousPullAt(BookSide side, double price, OrderBookSettings s) {
             for (Vanish v : vanished) {
-                if (v.wall().side() == side && v.wall().price() == price && v.wall().multiple() >= minMultiple) {
+                if (v.wall().side() == side && v.wall().price() == price && v.suspicious(s)) {
                     return true;
                 }
             }
@@ -126,10 +175,10 @@ final class WallTracker {
             if (fresh) {
                 List<Vanish> vanished = List.of();
                 if (last != null) {
-                    vanished = vanishedBetween(last.walls(), last.time(), book, walls);
+                    vanished = vanishedBetween(last.walls(), last.time(), last.mid(), book, walls);
                     compared = true;
                 }
-                snaps.addLast(new Snap(book.time, List.copyOf(current), vanished));
+                snaps.addLast(new Snap(book.time, book.mid(), List.copyOf(current), vanished));
                 while (snaps.size() > historySize) {
                     snaps.removeFirst();
                 }
@@ -143,7 +192,11 @@ final class WallTracker {
         }
     }
 
-    /** Remembers the current walls of one side, carrying the first-seen time of walls already in the reference. */
+    /**
+     * Remembers the current walls of one side, carrying the first-seen time and the snapshot count of walls already
+     * in the reference (the previous snapshot): same side and price, at most {@link #NEW_WALL_GROWTH} x the quantity
+     * there.
+     */
     private static void collect(BookSnapshot book, DetectedWalls walls, BookSide side, List<Seen> reference,
                                 long[] firstSeen, List<Seen> out) {
         double[] prices = book.prices(side);
@@ -153,27 +206,32 @@ final class WallTracker {
         double mid = book.mid();
         for (int w = 0; w < walls.count(side); w++) {
             double price = prices[idx[w]];
+            double q = qty[idx[w]];
             long first = book.time;
+            int snapshots = 1;
             for (Seen s : reference) {
                 if (s.side() == side && s.price() == price) {
-                    first = s.firstSeen();
+                    if (q <= NEW_WALL_GROWTH * s.quantity()) {
+                        first = s.firstSeen();
+                        snapshots = s.snapshots() + 1;
+                    }
                     break;
                 }
             }
             firstSeen[w] = first;
-            double q = qty[idx[w]];
-            out.add(new Seen(side, price, q, q / mean, BookMath.distancePct(price, mid), first));
+            out.add(new Seen(side, price, q, q / mean, BookMath.distancePct(price, mid), first, snapshots));
         }
     }
 
     /**
-     * The walls of a previous snapshot that vanished from {@code current}: no longer a wall at their price, less than
-     * {@link #VANISH_FRACTION} of their quantity left there, the price never reached them (bid: current best bid
-     * still above; ask: current best ask still below) and their price still within the current snapshot's depth
-     * (so they did not merely scroll out of view). Pure.
+     * The walls of a previous snapshot that were pulled before {@code current}: no longer a wall at their price,
+     * less than {@link #VANISH_FRACTION} of their quantity left there, the price never reached them (bid: current
+     * best bid still above; ask: current best ask still below) and their price still within the current snapshot's
+     * depth (so they did not merely scroll out of view). How long they had stood and where the price went is kept
+     * with each, for {@link Vanish#suspicious} to judge. Pure.
      */
-    static List<Vanish> vanishedBetween(List<Seen> previous, long previousTime, BookSnapshot current,
-                                        DetectedWalls currentWalls) {
+    static List<Vanish> vanishedBetween(List<Seen> previous, long previousTime, double previousMid,
+                                        BookSnapshot current, DetectedWalls currentWalls) {
         List<Vanish> out = new ArrayList<>();
         double lowestBid = current.lowestBid();
         double highestAsk = current.highestAsk();
@@ -188,7 +246,7 @@ final class WallTracker {
             boolean untouched = s.side() == BookSide.BID ? current.bestBid() > s.price() : current.bestAsk() < s.price();
             boolean inView = s.side() == BookSide.BID ? s.price() >= lowestBid : s.price() <= highestAsk;
             if (untouched && inView) {
-                out.add(new Vanish(s, previousTime, current.time, remaining));
+                out.add(new Vanish(s, previousTime, current.time, remaining, previousMid, current.mid()));
             }
         }
         return out;

@@ -45,7 +45,8 @@ class DescriptorTest {
     void configKeysHaveDefaultsWithinTheirRangesAndDescriptions() {
         Map<String, ParamSpec> keys = d.config().stream().collect(Collectors.toMap(ParamSpec::name, Function.identity()));
         assertThat(keys).containsOnlyKeys("cache_ttl_seconds", "depth_limit", "wall_multiplier", "max_walls",
-                "imbalance_band_pct", "dominant_threshold_pct", "spoof_distance_pct", "spoof_min_multiple", "history_size",
+                "imbalance_band_pct", "dominant_threshold_pct", "spoof_distance_pct", "spoof_min_multiple",
+                "spoof_min_snapshots", "spoof_min_approach", "history_size",
                 "history_max_age_seconds", "cluster_tolerance_pct", "depth_reference_notional");
         for (ParamSpec s : d.config()) {
             assertThat(s.defaultValue()).as("default of %s", s.name()).isNotNull();
@@ -61,6 +62,18 @@ class DescriptorTest {
         assertThat(keys.get("wall_multiplier").defaultValue()).isEqualTo(3.0);       // the spec's "3x average"
         assertThat(keys.get("imbalance_band_pct").defaultValue()).isEqualTo(0.5);
         assertThat(keys.get("dominant_threshold_pct").defaultValue()).isEqualTo(10.0);
+        assertThat(keys.get("spoof_min_snapshots")).satisfies(k -> {
+            assertThat(k.type()).isEqualTo(ParamType.INTEGER);
+            assertThat(k.defaultValue()).isEqualTo(2L);                             // stood at least two snapshots
+            assertThat(k.min()).isEqualTo(2.0);                                     // a wall seen once is never evidence
+            assertThat(k.max()).isEqualTo(100.0);
+        });
+        assertThat(keys.get("spoof_min_approach")).satisfies(k -> {
+            assertThat(k.type()).isEqualTo(ParamType.DECIMAL);
+            assertThat(k.defaultValue()).isEqualTo(0.5);                            // the price came half-way
+            assertThat(k.min()).isEqualTo(0.0);
+            assertThat(k.max()).isEqualTo(1.0);
+        });
         ParamSpec depth = keys.get("depth_limit");
         assertThat(depth.type()).isEqualTo(ParamType.ENUM);
         assertThat(depth.defaultValue()).isEqualTo("500");                         // the spec's "up to 500 levels"
@@ -76,6 +89,8 @@ class DescriptorTest {
         assertThat(s.historyMaxAge()).isEqualTo(Duration.ofSeconds(120));
         assertThat(s.spoofDistancePct()).isEqualTo(1.0);
         assertThat(s.spoofMinMultiple()).isEqualTo(10.0);
+        assertThat(s.spoofMinSnapshots()).isEqualTo(2);
+        assertThat(s.spoofMinApproach()).isEqualTo(0.5);
         assertThat(s.clusterTolerancePct()).isEqualTo(0.02);
         assertThat(s.maxWalls()).isEqualTo(10);
         assertThat(s.depthReferenceNotional()).isEqualTo(10_000_000.0);

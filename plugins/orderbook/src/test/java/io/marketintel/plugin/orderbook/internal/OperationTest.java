@@ -110,30 +110,53 @@ class OperationTest {
     @Test
     void spoofingIsCaughtAcrossCallsAndForgottenOnStop() {
         done(analysis(BTC));
-        later(book().ladder("100", "0.01", 250, 1).bid("99.90", 20).ask("101.50", 30).build(T0 + 10_000));
+        // a 30 BTC ask wall at 101.50 appears and stands for two calls (far and one-sided: suspected already)
+        OrderBook withWall = book().ladder("100", "0.01", 250, 1).bid("99.90", 20).ask("101.50", 30).build(T0 + 10_000);
+        later(withWall);
         AnalysisResult appeared = (AnalysisResult) done(analysis(BTC));
         assertThat(appeared.spoofEvidence()).extracting(SpoofEvidence::reason).containsExactly(SpoofReason.FAR_ONE_SIDED);
-        later(quiet(T0 + 20_000));
-        AnalysisResult vanished = (AnalysisResult) done(analysis(BTC));
-        assertThat(vanished.spoofingSuspected()).isTrue();
-        assertThat(vanished.spoofEvidence()).extracting(SpoofEvidence::reason, SpoofEvidence::price)
+        later(book().ladder("100", "0.01", 250, 1).bid("99.90", 20).ask("101.50", 30).build(T0 + 20_000));
+        done(analysis(BTC));
+        // then the price rises to 100.80, more than half-way to it (53.33 %), and it is pulled
+        later(book().ladder("100.80", "0.01", 250, 1).bid("99.90", 20).build(T0 + 30_000));
+        AnalysisResult pulled = (AnalysisResult) done(analysis(BTC));
+        assertThat(pulled.spoofingSuspected()).isTrue();
+        assertThat(pulled.spoofEvidence()).extracting(SpoofEvidence::reason, SpoofEvidence::price)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SpoofReason.VANISHED, 101.5));
         // the persistent near bid wall is not suspected and has been seen since the first call
-        assertThat(vanished.whaleBids()).singleElement().satisfies(w -> {
+        assertThat(pulled.whaleBids()).singleElement().satisfies(w -> {
             assertThat(w.spoofSuspected()).isFalse();
             assertThat(w.firstSeen()).isEqualTo(T0);
         });
-        assertThat(vanished.historySnapshots()).isEqualTo(3);
+        assertThat(pulled.historySnapshots()).isEqualTo(4);
         assertThat(plugin.trackedSymbols()).isEqualTo(1);
 
         done(plugin.stop());
         assertThat(plugin.trackedSymbols()).isZero();
         done(plugin.start(ctx));
-        later(quiet(T0 + 30_000));
+        later(quiet(T0 + 40_000));
         AnalysisResult fresh = (AnalysisResult) done(analysis(BTC));
         assertThat(fresh.spoofingSuspected()).isFalse();
         assertThat(fresh.historySnapshots()).isEqualTo(1);
-        assertThat(fresh.whaleBids().get(0).firstSeen()).isEqualTo(T0 + 30_000);
+        assertThat(fresh.whaleBids().get(0).firstSeen()).isEqualTo(T0 + 40_000);
+    }
+
+    @Test
+    void aReloadedSpoofMinApproachJudgesTheNextCall() {
+        // a 15 BTC ask wall at 100.20 stands two calls, then the mid rises from 100 to 100.04 (20 % of the way to
+        // it) and it is gone: churn under the default 0.5
+        ctx.market.book = book().ladder("100", "0.01", 250, 1).ask("100.20", 15).build(T0);
+        done(analysis(BTC));
+        later(book().ladder("100", "0.01", 250, 1).ask("100.20", 15).build(T0 + 10_000));
+        done(analysis(BTC));
+        later(book().ladder("100.04", "0.01", 250, 1).build(T0 + 20_000));
+        assertThat(((AnalysisResult) done(analysis(BTC))).spoofingSuspected()).isFalse();
+        // the operator accepts a fifth of the way: the next call (same book, a new cache key) is suspected
+        ctx.configure(Map.of("spoof_min_approach", 0.2));
+        AnalysisResult r = (AnalysisResult) done(analysis(BTC));
+        assertThat(r.spoofEvidence()).extracting(SpoofEvidence::reason, SpoofEvidence::price)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SpoofReason.VANISHED, 100.2));
+        assertThat(ctx.market.count("orderBook")).isEqualTo(4);
     }
 
     @Test
