@@ -69,7 +69,10 @@ class BinanceDistributionTest {
             "/api/intelligence/orderbook/analysis/BTCUSDT",
             "/api/intelligence/orderbook/levels/BTCUSDT",
             "/api/intelligence/liquidations/heatmap/BTCUSDT",
-            "/api/intelligence/liquidations/levels/BTCUSDT"};
+            "/api/intelligence/liquidations/levels/BTCUSDT",
+            "/api/intelligence/volume-profile/analysis/BTCUSDT?interval=1h",
+            "/api/intelligence/volume-profile/levels/BTCUSDT?interval=1h",
+            "/api/intelligence/volume-profile/compare/BTCUSDT?interval=1h&lookback=100"};
         Map<String, Integer> coldWeight = new LinkedHashMap<>();
         for (String path : gets) {
             int before = fake.usedWeight();

@@ -101,7 +101,9 @@ class DistributionTest {
         assertThat(platform.get("/api/intelligence/funding/sentiment/NOPEUSDT").statusCode()).isEqualTo(404);
         for (String path : new String[] {"/api/intelligence/funding/arbitrage?min_funding=0.01",
                 "/api/intelligence/liquidations/heatmap/ETHUSDT", "/api/intelligence/liquidations/levels/BTCUSDT?num_levels=3",
-                "/api/intelligence/orderbook/analysis/BTCUSDT", "/api/intelligence/orderbook/levels/SOLUSDT?num_levels=5"}) {
+                "/api/intelligence/orderbook/analysis/BTCUSDT", "/api/intelligence/orderbook/levels/SOLUSDT?num_levels=5",
+                "/api/intelligence/volume-profile/analysis/BTCUSDT?interval=15m&lookback=300",
+                "/api/intelligence/volume-profile/levels/ETHUSDT", "/api/intelligence/volume-profile/compare/BTCUSDT"}) {
             HttpResponse<String> each = platform.get(path);
             assertThat(each.statusCode()).as(path + " " + each.body()).isEqualTo(200);
         }
