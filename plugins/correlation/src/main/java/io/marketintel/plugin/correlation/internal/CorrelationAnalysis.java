@@ -7,7 +7,9 @@ import io.marketintel.api.ta.MovingAverages;
 import io.marketintel.api.ta.Statistics;
 import io.marketintel.api.ta.Volatility;
 import io.marketintel.plugin.correlation.internal.Alignment.Aligned;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,7 +250,7 @@ final class CorrelationAnalysis {
                 double r = corr[i][j];
                 row.add(Double.isNaN(r) ? null : Round.to(r, 4));
             }
-            rows.add(java.util.Collections.unmodifiableList(row));
+            rows.add(Collections.unmodifiableList(row));
         }
         List<SymbolCoverage> coverage = coverage(symbols, a);
         String method = "Pearson correlation of " + s.returnType().code() + " returns (" + s.returnType().formula()
@@ -419,7 +421,8 @@ final class CorrelationAnalysis {
         double rt = s.pairsCorrelationThreshold();
         List<String> out = new ArrayList<>();
         out.add("Spread " + p1 + " - " + p2 + " of " + q.period().code() + " " + s.returnType().code() + " returns: now "
-                + pct(current) + ", mean " + pct(mean) + " and standard deviation " + pct(std) + " over the last "
+                + pct(current) + ", mean " + pct(mean) + " and standard deviation " + String.format(Locale.ROOT, "%.4f%%",
+                std * 100) + " over the last "
                 + window + " spreads: z = " + signed(z));
         if (Double.isNaN(rho)) {
             out.add("Correlation undefined: one of the prices did not move over the window - no pairs trade");
@@ -465,7 +468,7 @@ final class CorrelationAnalysis {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static String signed(double z) {

@@ -1,5 +1,7 @@
 package io.marketintel.plugin.correlation.internal;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -49,7 +51,7 @@ public record MatrixResult(
     public MatrixResult {
         symbols = List.copyOf(symbols);
         // Rows may hold nulls (a constant series), which List.copyOf refuses.
-        matrix = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(matrix));
+        matrix = Collections.unmodifiableList(new ArrayList<>(matrix));
         pairsTradingOpportunities = List.copyOf(pairsTradingOpportunities);
         hedgingOpportunities = List.copyOf(hedgingOpportunities);
         diversificationOpportunities = List.copyOf(diversificationOpportunities);

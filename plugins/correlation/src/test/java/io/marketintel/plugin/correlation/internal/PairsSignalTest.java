@@ -149,7 +149,9 @@ class PairsSignalTest {
         assertThat(r.confidence()).isEqualTo(62);                       // capped 95 (z > 4, rho > 0.95) x 39/60 = 61.75
         assertThat(r.reasoning()).anySatisfy(s -> assertThat(s).contains("BTCUSDT outperformed ETHUSDT")
                 .contains("SHORT BTCUSDT / LONG ETHUSDT"));
-        assertThat(r.reasoning().get(0)).startsWith("Spread BTCUSDT - ETHUSDT of 1d simple returns: now +1.2000%");
+        assertThat(r.reasoning().get(0)).startsWith("Spread BTCUSDT - ETHUSDT of 1d simple returns: now +1.2000%")
+                .contains(" and standard deviation 0.").endsWith("over the last 30 spreads: z = " + "+"
+                        + CorrelationAnalysis.fmt(Math.round(z * 100) / 100.0));
         assertThat(r.timeRange().from()).isEqualTo(T0);
         assertThat(r.dataTime()).isEqualTo(T0 + 40 * Fixtures.DAY - 1);
     }
