@@ -446,11 +446,14 @@ final class CorrelationAnalysis {
                     + " (the threshold itself does not trigger): no divergence to trade");
         }
         if (signal == PairSignal.MEAN_REVERSION) {
-            out.add("Confidence " + confidence + ": 50 + " + fmt(Round.to(25 * Math.min(1, (Math.abs(z) - zt) / zt), 1))
-                    + " for the divergence beyond the threshold + " + fmt(Round.to(25 * Math.min(1,
-                    (Math.abs(rho) - rt) / (1 - rt)), 1)) + " for the correlation above it"
-                    + (a.observations() < CONFIDENT_OBSERVATIONS ? ", x " + fmt(Round.to(a.observations()
-                    / (double) CONFIDENT_OBSERVATIONS, 2)) + " for only " + a.observations() + " returns" : ""));
+            double zPart = 25 * Math.min(1, (Math.abs(z) - zt) / zt);
+            double rPart = 25 * Math.min(1, (Math.abs(rho) - rt) / (1 - rt));
+            out.add("Confidence " + confidence + ": 50 + " + fmt(Round.to(zPart, 1))
+                    + " for the divergence beyond the threshold + " + fmt(Round.to(rPart, 1))
+                    + " for the correlation above it" + (50 + zPart + rPart > MAX_CONFIDENCE ? ", capped at "
+                    + MAX_CONFIDENCE : "") + (a.observations() < CONFIDENT_OBSERVATIONS ? ", x "
+                    + fmt(Round.to(a.observations() / (double) CONFIDENT_OBSERVATIONS, 2)) + " for only "
+                    + a.observations() + " returns" : ""));
         } else {
             out.add("Signal NONE: confidence 0");
         }

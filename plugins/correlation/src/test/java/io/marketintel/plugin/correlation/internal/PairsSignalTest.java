@@ -86,10 +86,14 @@ class PairsSignalTest {
         return new Query(Interval.D1, 40, DEFAULTS, "fake");
     }
 
+    /** Also writes the answer to {@code target/correlation-pairs-signal-example.json} (quoted in the README). */
     @Test
-    void divergedPairMatchesANaiveComputation() {
+    void divergedPairMatchesANaiveComputation() throws java.io.IOException {
         Aligned a = pair(0.012);
         PairsSignalResult r = CorrelationAnalysis.pairsSignal(BTC, ETH, a, query());
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "correlation-pairs-signal-example.json"),
+                JacksonSupport.pretty(r));
 
         // Naive: returns from the closes, spreads over the last 30, population standard deviation.
         double[] p1 = a.closes[0];
@@ -147,6 +151,8 @@ class PairsSignalTest {
         assertThat(r.confidence()).isEqualTo(CorrelationAnalysis.confidence(PairSignal.MEAN_REVERSION, rho, z, 39,
                 DEFAULTS));
         assertThat(r.confidence()).isEqualTo(62);                       // capped 95 (z > 4, rho > 0.95) x 39/60 = 61.75
+        assertThat(r.reasoning()).contains("Confidence 62: 50 + 25 for the divergence beyond the threshold + 24.1 for the"
+                + " correlation above it, capped at 95, x 0.65 for only 39 returns");
         assertThat(r.reasoning()).anySatisfy(s -> assertThat(s).contains("BTCUSDT outperformed ETHUSDT")
                 .contains("SHORT BTCUSDT / LONG ETHUSDT"));
         assertThat(r.reasoning().get(0)).startsWith("Spread BTCUSDT - ETHUSDT of 1d simple returns: now +1.2000%")
