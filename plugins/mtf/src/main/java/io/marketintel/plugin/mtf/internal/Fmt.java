@@ -42,9 +42,16 @@ final class Fmt {
                 .toPlainString();
     }
 
-    /** A signed price-like value for text: {@code +12.5}, {@code -0.0031}. */
-    static String signedPrice(double v) {
-        String p = price(v);
+    /** A signed oscillator value for text, 5 significant digits: {@code +12.345}, {@code -0.0031}. */
+    static String signedShort(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        String p = new BigDecimal(v).round(new MathContext(5, RoundingMode.HALF_UP)).stripTrailingZeros()
+                .toPlainString();
         return v > 0 ? "+" + p : p;
     }
 

@@ -164,13 +164,13 @@ public final class Scoring {
         String slopeText = slope > 0 ? "rising" : slope < 0 ? "falling" : "flat";
         if (sign > 0) {
             v = slope > 0 ? 1 : 0.5;
-            text = "MACD histogram " + Fmt.signedPrice(h) + " positive and " + slopeText;
+            text = "MACD histogram " + Fmt.signedShort(h) + " positive and " + slopeText;
         } else if (sign < 0) {
             v = slope < 0 ? -1 : -0.5;
-            text = "MACD histogram " + Fmt.signedPrice(h) + " negative and " + slopeText;
+            text = "MACD histogram " + Fmt.signedShort(h) + " negative and " + slopeText;
         } else {
             v = 0;
-            text = "MACD histogram 0 (MACD " + Fmt.price(s.macd()) + " on its signal line)";
+            text = "MACD histogram 0 (MACD " + Fmt.signedShort(s.macd()) + " on its signal line)";
         }
         return new Vote("macd_histogram", v, W_MACD, text);
     }
