@@ -54,7 +54,8 @@ public class PluginOperationBenchmarks {
     /** {@code plugin/operation/path value}. */
     @Param({"funding/sentiment/BTCUSDT", "funding/arbitrage/-", "orderbook/analysis/BTCUSDT",
             "orderbook/levels/BTCUSDT", "liquidations/heatmap/BTCUSDT", "liquidations/levels/BTCUSDT",
-            "volume-profile/analysis/BTCUSDT", "volume-profile/levels/BTCUSDT", "volume-profile/compare/BTCUSDT"})
+            "volume-profile/analysis/BTCUSDT", "volume-profile/levels/BTCUSDT", "volume-profile/compare/BTCUSDT",
+            "mtf/confluence/BTCUSDT", "correlation/hedge/BTCUSDT", "correlation/pairs-signal/-"})
     public String operation;
 
     private Vertx vertx;

@@ -34,7 +34,7 @@ class BinanceDistributionTest {
         Assumptions.assumeTrue(FakeBinance.dataMissing().isEmpty(),
                 () -> "the fake Binance needs the shared data: " + FakeBinance.dataMissing().orElse(""));
         vertx = Vertx.vertx();
-        fake = new FakeBinance();
+        fake = new FakeBinance().shiftKlinesToNow();
         int port = fake.start(vertx).await(30, TimeUnit.SECONDS);
         platform = RunningPlatform.start(Map.of(
                 "MI_CONFIG", RunningPlatform.root().resolve("config/market-intel.yaml").toString(),
@@ -72,7 +72,10 @@ class BinanceDistributionTest {
             "/api/intelligence/liquidations/levels/BTCUSDT",
             "/api/intelligence/volume-profile/analysis/BTCUSDT?interval=1h",
             "/api/intelligence/volume-profile/levels/BTCUSDT?interval=1h",
-            "/api/intelligence/volume-profile/compare/BTCUSDT?interval=1h&lookback=100"};
+            "/api/intelligence/volume-profile/compare/BTCUSDT?interval=1h&lookback=100",
+            "/api/intelligence/mtf/confluence/BTCUSDT",
+            "/api/intelligence/correlation/hedge/BTCUSDT?candidates=ETHUSDT&period=1h",
+            "/api/intelligence/correlation/pairs-signal?pair1=BTCUSDT&pair2=ETHUSDT&period=1h"};
         Map<String, Integer> coldWeight = new LinkedHashMap<>();
         for (String path : gets) {
             int before = fake.usedWeight();

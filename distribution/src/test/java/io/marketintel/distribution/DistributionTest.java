@@ -103,10 +103,25 @@ class DistributionTest {
                 "/api/intelligence/liquidations/heatmap/ETHUSDT", "/api/intelligence/liquidations/levels/BTCUSDT?num_levels=3",
                 "/api/intelligence/orderbook/analysis/BTCUSDT", "/api/intelligence/orderbook/levels/SOLUSDT?num_levels=5",
                 "/api/intelligence/volume-profile/analysis/BTCUSDT?interval=15m&lookback=300",
-                "/api/intelligence/volume-profile/levels/ETHUSDT", "/api/intelligence/volume-profile/compare/BTCUSDT"}) {
+                "/api/intelligence/volume-profile/levels/ETHUSDT", "/api/intelligence/volume-profile/compare/BTCUSDT",
+                "/api/intelligence/mtf/confluence/BTCUSDT",
+                "/api/intelligence/correlation/hedge/BTCUSDT?candidates=ETHUSDT,BNBUSDT,SOLUSDT",
+                "/api/intelligence/correlation/pairs-signal?pair1=BTCUSDT&pair2=ETHUSDT"}) {
             HttpResponse<String> each = platform.get(path);
             assertThat(each.statusCode()).as(path + " " + each.body()).isEqualTo(200);
         }
+    }
+
+    @Test
+    @Order(3)
+    void theCorrelationMatrixTakesAJsonBody() throws Exception {
+        HttpResponse<String> r = platform.postJson("/api/intelligence/correlation/matrix",
+                "{\"symbols\":[\"BTCUSDT\",\"ETHUSDT\",\"BNBUSDT\",\"SOLUSDT\"],\"period\":\"1h\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"matrix\"", "\"hedging_opportunities\"");
+        HttpResponse<String> bad = platform.postJson("/api/intelligence/correlation/matrix", "{\"symbols\":[\"BTCUSDT\"]}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("symbols");
     }
 
     @Test

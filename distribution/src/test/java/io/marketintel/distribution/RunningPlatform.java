@@ -104,6 +104,12 @@ final class RunningPlatform implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends SIGTERM and waits for the exit code. */
     int terminate(Duration timeout) throws InterruptedException {
         // Through the handle: Process.destroy() would also close our end of the output pipes.

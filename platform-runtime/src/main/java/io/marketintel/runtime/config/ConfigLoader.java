@@ -152,7 +152,7 @@ public final class ConfigLoader {
             schema.check().accept(values);
         } catch (IllegalArgumentException e) {
             String path = ConfigSchema.PLUGINS + "." + id;
-            throw new ConfigException(path, "config section [" + path + "] is inconsistent: " + e.getMessage()
+            throw new ConfigException(path, "config section [" + path + "]: " + e.getMessage()
                     + " (in " + file + ")");
         }
         return new PluginSettings(enabled, values);

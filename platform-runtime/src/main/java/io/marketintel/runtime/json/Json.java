@@ -35,6 +35,7 @@ public final class Json {
         SimpleModule finite = new SimpleModule("finite-doubles");
         finite.addSerializer(Double.class, new FiniteDoubleSerializer());
         finite.addSerializer(double.class, new FiniteDoubleSerializer());
+        finite.addSerializer(double[].class, new FiniteDoubleArraySerializer());
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
@@ -57,6 +58,24 @@ public final class Json {
     /** Converts {@code value} to a JSON tree. */
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
+    }
+
+    private static final class FiniteDoubleArraySerializer extends StdSerializer<double[]> {
+        private static final long serialVersionUID = 1L;
+        private final FiniteDoubleSerializer element = new FiniteDoubleSerializer();
+
+        FiniteDoubleArraySerializer() {
+            super(double[].class);
+        }
+
+        @Override
+        public void serialize(double[] values, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartArray(values, values.length);
+            for (double v : values) {
+                element.serialize(v, gen, provider);
+            }
+            gen.writeEndArray();
+        }
     }
 
     private static final class FiniteDoubleSerializer extends StdSerializer<Double> {

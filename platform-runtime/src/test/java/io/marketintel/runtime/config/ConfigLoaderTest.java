@@ -118,7 +118,7 @@ class ConfigLoaderTest {
             "malformed yaml|http:\\n  port: [1, 2|is not valid YAML at line",
             "duplicate key|market: sim\\nmarket: binance|is not valid YAML",
             "list as root|- a\\n- b|must hold a map of sections, not a single array value",
-            "cross-key rule|plugins:\\n  funding:\\n    bullish_threshold_pct: 0.2|config section [plugins.funding] is inconsistent: [bullish_threshold_pct] must be below [extreme_threshold_pct]"})
+            "cross-key rule|plugins:\\n  funding:\\n    bullish_threshold_pct: 0.2|config section [plugins.funding]: [bullish_threshold_pct] must be below [extreme_threshold_pct]"})
     void eachClassOfMistakeIsRejectedNamingTheKey(String what, String yaml, String message) {
         assertThatThrownBy(() -> parse(yaml.replace("\\n", "\n")))
                 .isInstanceOf(ConfigException.class)

@@ -135,6 +135,8 @@ public final class FakeBinance {
     }
 
     private final Clock clock;
+    private volatile boolean shiftKlines;
+    private volatile long klineShift;
     private final Path dataDir;
     private final ObjectMapper json = new ObjectMapper();
     private final Object lock = new Object();
@@ -235,6 +237,16 @@ public final class FakeBinance {
         synchronized (lock) {
             this.statisticsLimit = per5min;
         }
+        return this;
+    }
+
+    /**
+     * Serves the recorded klines moved forward by whole days so that the last hourly candle closes within the
+     * last day before now (at start), as a live exchange's history would: requests for "the last N candles
+     * before now" then find data. Recorded 2021–2023 times are served as they are otherwise.
+     */
+    public FakeBinance shiftKlinesToNow() {
+        this.shiftKlines = true;
         return this;
     }
 
@@ -360,6 +372,11 @@ public final class FakeBinance {
                 : vertx.executeBlocking(() -> FakeData.load(dataDir));
         return ready.compose(d -> {
             this.data = d;
+            if (shiftKlines) {
+                List<FakeData.Bar> btc = d.bars("BTCUSDT", Interval.H1);
+                long recordedEnd = btc.get(btc.size() - 1).openTime() + Interval.H1.millis();
+                klineShift = Math.floorDiv(serverNow() - recordedEnd, Interval.D1.millis()) * Interval.D1.millis();
+            }
             HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port));
             this.server = s;
             return s.requestHandler(this::onRequest).listen();
@@ -962,8 +979,11 @@ public final class FakeBinance {
         int limit = limit(p, 500, 1, 1500);
         Long start = p.containsKey("startTime") ? Long.parseLong(p.get("startTime")) : null;
         Long end = p.containsKey("endTime") ? Long.parseLong(p.get("endTime")) : null;
+        long shift = klineShift;
+        start = start == null ? null : start - shift;
+        end = end == null ? null : end - shift;
         List<FakeData.Bar> bars = data.bars(s, interval);
-        List<String> rows = data.klineRows(s, interval);
+        List<String> rows = data.klineRows(s, interval, shift);
         int from;
         int to;
         if (start == null) {

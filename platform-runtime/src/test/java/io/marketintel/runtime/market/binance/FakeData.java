@@ -154,7 +154,12 @@ final class FakeData {
      * plausibly.
      */
     List<String> klineRows(String symbol, Interval interval) {
-        return klineRows.computeIfAbsent(symbol + "/" + interval.code(), k -> {
+        return klineRows(symbol, interval, 0);
+    }
+
+    /** {@link #klineRows(String, Interval)} with every open and close time moved by {@code shiftMillis}. */
+    List<String> klineRows(String symbol, Interval interval, long shiftMillis) {
+        return klineRows.computeIfAbsent(symbol + "/" + interval.code() + "/" + shiftMillis, k -> {
             List<Bar> bars = bars(symbol, interval);
             List<String> rows = new ArrayList<>(bars.size());
             BigDecimal three = BigDecimal.valueOf(3);
@@ -163,8 +168,8 @@ final class FakeData {
                 BigDecimal typical = b.high().add(b.low()).add(b.close()).divide(three, 8, RoundingMode.HALF_UP);
                 BigDecimal quote = b.volume().multiply(typical);
                 long trades = Math.max(1, b.volume().multiply(three).longValue() % 200_000 + 17);
-                rows.add("[" + b.openTime() + ",\"" + p8(b.open()) + "\",\"" + p8(b.high()) + "\",\"" + p8(b.low())
-                        + "\",\"" + p8(b.close()) + "\",\"" + p8(b.volume()) + "\"," + (b.openTime() + interval.millis() - 1)
+                rows.add("[" + (b.openTime() + shiftMillis) + ",\"" + p8(b.open()) + "\",\"" + p8(b.high()) + "\",\"" + p8(b.low())
+                        + "\",\"" + p8(b.close()) + "\",\"" + p8(b.volume()) + "\"," + (b.openTime() + shiftMillis + interval.millis() - 1)
                         + ",\"" + p8(quote) + "\"," + trades + ",\"" + p8(b.volume().multiply(takerShare)) + "\",\""
                         + p8(quote.multiply(takerShare)) + "\",\"0\"]");
             }
