@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  *
  * @param name        unique within the plugin, kebab case; the bus address suffix
  * @param method      HTTP method
- * @param path        REST path segment, kebab case (defaults to the name)
+ * @param path        REST path segment, kebab case (defaults to the name); the empty string mounts the
+ *                    operation at the prefix itself: {@code /api/intelligence/<prefix>[/{symbol|id}]}
  * @param pathParam   what the optional trailing path segment carries
  * @param params      declared parameters (query string for GET/DELETE, JSON body or query for POST/PUT)
  * @param mutating    whether the operation changes the world; mutating operations require the API token
@@ -50,7 +51,7 @@ public record Operation(
         }
         Objects.requireNonNull(method, () -> "property [method] is missing for operation [" + name + "]");
         path = path == null ? name : path;
-        if (!KEBAB.matcher(path).matches()) {
+        if (!path.isEmpty() && !KEBAB.matcher(path).matches()) {
             throw new IllegalArgumentException("path [" + path + "] of operation [" + name + "] must be kebab case");
         }
         pathParam = pathParam == null ? PathParam.NONE : pathParam;

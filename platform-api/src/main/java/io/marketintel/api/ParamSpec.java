@@ -64,6 +64,7 @@ public record ParamSpec(
             case DECIMAL -> value instanceof Double d && Double.isFinite(d);
             case BOOLEAN -> value instanceof Boolean;
             case SYMBOL_LIST, STRING_LIST -> value instanceof List<?> l && l.stream().allMatch(String.class::isInstance);
+            case OBJECT -> false;
             case STRING_MAP -> value instanceof java.util.Map<?, ?> m
                     && m.keySet().stream().allMatch(String.class::isInstance)
                     && m.values().stream().allMatch(String.class::isInstance);
@@ -133,6 +134,11 @@ public record ParamSpec(
     /** A list of symbols without a default. */
     public static ParamSpec symbolList(String name) {
         return new ParamSpec(name, ParamType.SYMBOL_LIST, false, null, null, null, List.of(), "");
+    }
+
+    /** An optional JSON object parameter (no default). */
+    public static ParamSpec object(String name) {
+        return new ParamSpec(name, ParamType.OBJECT, false, null, null, null, List.of(), "");
     }
 
     /** A list of strings with a default. */

@@ -21,5 +21,11 @@ public enum ParamType {
     /** A list of strings (JSON array or comma-separated). */
     STRING_LIST,
     /** A map of string keys to string values (configuration only, e.g. a symbol to sector map). */
-    STRING_MAP
+    STRING_MAP,
+    /**
+     * A JSON object given in a request body or bus message (for example a complete analysis the caller already
+     * has); {@link Params#object(String)} delivers it as a Vert.x {@code JsonObject}. The plugin validates its
+     * content.
+     */
+    OBJECT
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  * error and throws {@link IllegalArgumentException}.
  *
  * <p>Values are held as {@code String}, {@code Long}, {@code Double}, {@code Boolean},
- * {@code List<String>} or {@code Map<String, String>}, as {@link ParamType} documents.
+ * {@code List<String>}, {@code Map<String, String>} or a Vert.x {@code JsonObject}, as {@link ParamType} documents.
  */
 public final class Params {
 
@@ -53,6 +53,9 @@ public final class Params {
         }
         if (v instanceof List<?> l) {
             return List.copyOf(l);
+        }
+        if (v instanceof io.vertx.core.json.JsonObject json) {
+            return json.copy();
         }
         if (v instanceof Map<?, ?> m) {
             return Collections.unmodifiableMap(new LinkedHashMap<>(m));
@@ -109,6 +112,11 @@ public final class Params {
     @SuppressWarnings("unchecked")
     public Map<String, String> map(String name) {
         return (Map<String, String>) get(name, Map.class);
+    }
+
+    /** A JSON object ({@link ParamType#OBJECT}). */
+    public io.vertx.core.json.JsonObject object(String name) {
+        return get(name, io.vertx.core.json.JsonObject.class);
     }
 
     /** All values, for echoing in results and logs. */

@@ -40,4 +40,33 @@ public interface Exchange {
 
     /** Sets the leverage of a symbol and answers the leverage in force. */
     Future<Integer> setLeverage(String symbol, int leverage);
+
+    /**
+     * Places a conditional order (take-profit, stop, trailing stop) that the exchange holds until its trigger
+     * price is reached; on Binance through {@code /fapi/v1/algoOrder}. The client algo id is an idempotency key.
+     * Exchanges without conditional orders fail with {@code UPSTREAM_UNAVAILABLE}.
+     */
+    default Future<ConditionalOrder> placeConditionalOrder(ConditionalOrderRequest request) {
+        return unsupported();
+    }
+
+    /** Cancels a conditional order by client algo id and returns its final state. */
+    default Future<ConditionalOrder> cancelConditionalOrder(String symbol, String clientAlgoId) {
+        return unsupported();
+    }
+
+    /** The conditional order with this client algo id; {@code NOT_FOUND} when the exchange has none. */
+    default Future<ConditionalOrder> conditionalOrder(String symbol, String clientAlgoId) {
+        return unsupported();
+    }
+
+    /** Conditional orders of {@code symbol} that have not triggered or been cancelled. */
+    default Future<List<ConditionalOrder>> openConditionalOrders(String symbol) {
+        return unsupported();
+    }
+
+    private <T> Future<T> unsupported() {
+        return Future.failedFuture(new io.marketintel.api.IntelException(io.marketintel.api.ErrorCode.UPSTREAM_UNAVAILABLE,
+                "exchange [" + name() + "] does not support conditional orders"));
+    }
 }

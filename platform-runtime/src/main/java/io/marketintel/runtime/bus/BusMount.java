@@ -61,14 +61,14 @@ public final class BusMount {
     }
 
     private void handle(PluginHandle h, Operation op, Message<Object> message) {
-        Future<io.vertx.core.buffer.Buffer> result;
+        Future<OperationInvoker.Reply> result;
         try {
             Request request = parse(message.body());
             result = invoker.invoke(h, op, request.pathValue, request.params);
         } catch (IntelException e) {
             result = Future.failedFuture(e);
         }
-        result.onSuccess(body -> message.reply(new JsonObject(body)))
+        result.onSuccess(reply -> message.reply(new JsonObject(reply.body())))
                 .onFailure(failure -> {
                     IntelException e = Errors.toIntel(failure, "operation [" + h.id() + "." + op.name() + "]");
                     message.fail(e.code().httpStatus(), Errors.encode(e).toString());

@@ -129,19 +129,22 @@ public final class HttpApi {
                 segments.add(URLDecoder.decode(s, StandardCharsets.UTF_8));
             }
         }
-        if (segments.size() < 2 || segments.size() > 3) {
+        if (segments.isEmpty() || segments.size() > 3) {
             throw notFound(ctx, "routes look like /api/intelligence/<plugin>/<operation>[/{symbol}]");
         }
         PluginHandle handle = plugins.byRoutePrefix(segments.get(0))
                 .orElseThrow(() -> notFound(ctx, "no plugin serves the prefix [" + segments.get(0) + "]"));
-        boolean withValue = segments.size() == 3;
-        List<Operation> candidates = handle.operations().values().stream()
-                .filter(op -> op.path().equals(segments.get(1)))
-                .filter(op -> (op.pathParam() != PathParam.NONE) == withValue)
-                .toList();
+        // "/<prefix>/<path>[/{value}]", or for operations mounted at the prefix itself "/<prefix>[/{value}]".
+        List<Operation> candidates = matching(handle, segments.size() > 1 ? segments.get(1) : "", segments.size() == 3);
+        String value = segments.size() == 3 ? segments.get(2) : null;
+        if (candidates.isEmpty() && segments.size() <= 2) {
+            candidates = matching(handle, "", segments.size() == 2);
+            value = segments.size() == 2 ? segments.get(1) : null;
+        }
         if (candidates.isEmpty()) {
             throw notFound(ctx, "plugin [" + handle.id() + "] has no such route; it serves " + routesOf(handle));
         }
+        String pathValue = value;
         Operation op = candidates.stream().filter(o -> o.method().name().equals(ctx.request().method().name()))
                 .findFirst().orElse(null);
         if (op == null) {
@@ -156,16 +159,22 @@ public final class HttpApi {
             token.check(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
         }
         Map<String, JsonNode> raw = rawParams(ctx, op);
-        invoker.invoke(handle, op, withValue ? segments.get(2) : null, raw)
-                .onSuccess(body -> send(ctx, 200, body))
+        invoker.invoke(handle, op, pathValue, raw)
+                .onSuccess(reply -> send(ctx, reply.status(), reply.body()))
                 .onFailure(ctx::fail);
+    }
+
+    private static List<Operation> matching(PluginHandle handle, String path, boolean withValue) {
+        return handle.operations().values().stream()
+                .filter(op -> op.path().equals(path))
+                .filter(op -> (op.pathParam() != PathParam.NONE) == withValue)
+                .toList();
     }
 
     private static String routesOf(PluginHandle h) {
         List<String> routes = new ArrayList<>();
         for (Operation op : h.operations().values()) {
-            routes.add(op.method() + " " + INTELLIGENCE + h.descriptor().routePrefix() + "/" + op.path()
-                    + (op.pathParam() == PathParam.SYMBOL ? "/{symbol}" : op.pathParam() == PathParam.ID ? "/{id}" : ""));
+            routes.add(op.method() + " " + PluginView.OperationView.path(h.descriptor().routePrefix(), op));
         }
         return String.join(", ", routes);
     }

@@ -86,13 +86,17 @@ public record PluginView(
     public record OperationView(String name, Method method, String path, String busAddress, PathParam pathParam,
                                 boolean mutating, String description, List<ParamView> parameters) {
         static OperationView of(String pluginId, String prefix, Operation op) {
-            String path = "/api/intelligence/" + prefix + "/" + op.path() + switch (op.pathParam()) {
+            return new OperationView(op.name(), op.method(), path(prefix, op), BusAddresses.operation(pluginId, op.name()),
+                    op.pathParam(), op.mutating(), op.description(), op.params().stream().map(ParamView::of).toList());
+        }
+
+        /** The REST path template of {@code op}: {@code /api/intelligence/<prefix>[/<path>][/{symbol|id}]}. */
+        static String path(String prefix, Operation op) {
+            return "/api/intelligence/" + prefix + (op.path().isEmpty() ? "" : "/" + op.path()) + switch (op.pathParam()) {
                 case NONE -> "";
                 case SYMBOL -> "/{symbol}";
                 case ID -> "/{id}";
             };
-            return new OperationView(op.name(), op.method(), path, BusAddresses.operation(pluginId, op.name()),
-                    op.pathParam(), op.mutating(), op.description(), op.params().stream().map(ParamView::of).toList());
         }
     }
 

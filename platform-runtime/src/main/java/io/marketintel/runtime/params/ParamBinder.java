@@ -85,6 +85,7 @@ public final class ParamBinder {
                 case SYMBOL_LIST -> symbols(list(raw, name, shown), name);
                 case STRING_LIST -> list(raw, name, shown);
                 case STRING_MAP -> map(raw, name, shown);
+                case OBJECT -> object(raw, name, shown);
             };
             checkRange(spec, value, name, shown);
             return value;
@@ -225,6 +226,22 @@ public final class ParamBinder {
             out.put(e.getKey(), e.getValue().asText());
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static io.vertx.core.json.JsonObject object(JsonNode raw, String name, String shown) {
+        JsonNode node = raw;
+        if (raw.isTextual()) {
+            try {
+                node = io.marketintel.runtime.json.Json.mapper().readTree(raw.textValue());
+            } catch (java.io.IOException e) {
+                node = null;
+            }
+        }
+        if (node == null || !node.isObject()) {
+            throw new BindingException(name, name + " must be a JSON object, was " + shown);
+        }
+        return new io.vertx.core.json.JsonObject(io.marketintel.runtime.json.Json.mapper().convertValue(node, java.util.Map.class));
     }
 
     private static void checkRange(ParamSpec spec, Object value, String name, String shown) {

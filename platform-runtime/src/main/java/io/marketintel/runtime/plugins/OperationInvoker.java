@@ -2,6 +2,7 @@ package io.marketintel.runtime.plugins;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.marketintel.api.Accepted;
 import io.marketintel.api.ErrorCode;
 import io.marketintel.api.IntelException;
 import io.marketintel.api.Operation;
@@ -59,11 +60,11 @@ public final class OperationInvoker {
      *
      * @param rawPath the symbol or id from the path or message, or null
      * @param raw     raw parameter values by name
-     * @return the reply JSON {@code {"data": …}}
+     * @return the reply: JSON {@code {"data": …}} and its HTTP status (200, or 202 for an {@link Accepted} result)
      */
-    public Future<Buffer> invoke(PluginHandle handle, Operation op, String rawPath, Map<String, JsonNode> raw) {
+    public Future<Reply> invoke(PluginHandle handle, Operation op, String rawPath, Map<String, JsonNode> raw) {
         String what = "operation [" + handle.id() + "." + op.name() + "]";
-        Future<Buffer> result;
+        Future<Reply> result;
         try {
             checkState(handle);
             String pathValue = pathValue(op, rawPath);
@@ -158,7 +159,7 @@ public final class OperationInvoker {
         return k.names;
     }
 
-    private Future<Buffer> run(PluginHandle handle, Operation op, OperationRequest request, String what) {
+    private Future<Reply> run(PluginHandle handle, Operation op, OperationRequest request, String what) {
         Future<?> future;
         try {
             future = op.handler().handle(request);
@@ -177,13 +178,23 @@ public final class OperationInvoker {
                     if (value == null) {
                         throw new IllegalStateException(what + " returned a null result");
                     }
-                    return envelope(value);
+                    return value instanceof Accepted<?> accepted ? new Reply(202, envelope(accepted.body()))
+                            : new Reply(200, envelope(value));
                 });
     }
 
     /** {@code {"data": value}} as bytes. */
     public static Buffer envelope(Object value) {
         return Json.encode(Map.of("data", value));
+    }
+
+    /**
+     * An operation's answer.
+     *
+     * @param status HTTP status: 200, or 202 when the operation started a job
+     * @param body   {@code {"data": …}}
+     */
+    public record Reply(int status, Buffer body) {
     }
 
     private record KnownSymbols(ExchangeInfo info, Set<String> names) {

@@ -177,13 +177,13 @@ class HttpApiTest {
 
     @Test
     void unknownRoutesAre404Json() {
-        for (String uri : List.of("/api/nothing", "/api/intelligence/nothing/x", "/api/intelligence/probe/nope",
+        for (String uri : List.of("/api/nothing", "/api/intelligence/nothing/x", "/api/intelligence/probe/nope/x",
                 "/api/intelligence/probe/echo", "/api/intelligence/probe/echo/BTCUSDT/extra", "/not-api")) {
             var r = get(uri);
             assertThat(r.statusCode()).as(uri).isEqualTo(404);
             assertThat(error(r).getString("code")).as(uri).isEqualTo("NOT_FOUND");
         }
-        assertThat(error(get("/api/intelligence/probe/nope")).getString("message"))
+        assertThat(error(get("/api/intelligence/probe/nope/x")).getString("message"))
                 .contains("GET /api/intelligence/probe/echo/{symbol}");
     }
 
@@ -297,5 +297,27 @@ class HttpApiTest {
         assertThat(numLevels.getDouble("max")).isEqualTo(50.0);
         assertThat(get("/api/plugins/nope").statusCode()).isEqualTo(404);
         assertThat(ParamSpec.integer("x", 1).name()).isEqualTo("x");
+    }
+
+    @Test
+    void anOperationMountedAtThePrefixTakesTheSymbolRightAfterIt() {
+        var r = get("/api/intelligence/probe/ETHUSDT");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.bodyAsJsonObject().getJsonArray("data").getString(0)).isEqualTo("root ETHUSDT");
+        assertThat(get("/api/intelligence/probe/echo/ETHUSDT").bodyAsJsonObject().getJsonObject("data")
+                .getString("symbol")).as("a named path still wins").isEqualTo("ETHUSDT");
+        assertThat(get("/api/intelligence/probe/NOPEUSDT").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aStartedJobIsAnswered202AndObjectParametersArriveAsJson() {
+        var r = call(HttpMethod.POST, "/api/intelligence/probe/job", "{\"spec\":{\"kind\":\"twap\"}}",
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN));
+        assertThat(r.statusCode()).isEqualTo(202);
+        assertThat(r.bodyAsJsonObject().getJsonArray("data").getString(1)).isEqualTo("twap");
+        var bad = call(HttpMethod.POST, "/api/intelligence/probe/job", "{\"spec\":[1]}",
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TOKEN));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(error(bad).getString("message")).isEqualTo("parameter [spec] must be a JSON object, was [1]");
     }
 }

@@ -80,7 +80,13 @@ public final class TestPlugin implements Analyzer {
                 Operation.get("garbage").handler(req -> Future.succeededFuture(new Cycle())),
                 Operation.get("item").pathParam(PathParam.ID).handler(req -> Future.succeededFuture(List.of(req.id()))),
                 Operation.delete("item-delete").path("item").pathParam(PathParam.ID)
-                        .handler(req -> Future.succeededFuture(List.of("deleted " + req.id()))));
+                        .handler(req -> Future.succeededFuture(List.of("deleted " + req.id()))),
+                Operation.get("root").path("").withSymbol()
+                        .handler(req -> Future.succeededFuture(List.of("root " + req.symbol()))),
+                Operation.post("job").mutating()
+                        .param(ParamSpec.object("spec"))
+                        .handler(req -> Future.succeededFuture(new io.marketintel.api.Accepted<>(List.of("job",
+                                req.params().has("spec") ? req.params().object("spec").getString("kind") : "none")))));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.marketintel.runtime.market.binance;
 
+import io.marketintel.api.trading.ConditionalOrderRequest;
+import io.marketintel.api.trading.ConditionalOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketintel.api.ErrorCode;
 import io.marketintel.api.IntelException;
@@ -228,7 +230,8 @@ public final class BinanceExchange implements Exchange {
      * client algo id is the idempotency key: after an unknown outcome or a duplicate id the existing order is
      * looked up ({@code GET /fapi/v1/algoOrder}) and returned; nothing is resent.
      */
-    public Future<AlgoOrder> placeConditionalOrder(ConditionalOrderRequest request) {
+    @Override
+    public Future<ConditionalOrder> placeConditionalOrder(ConditionalOrderRequest request) {
         if (request == null) {
             return Future.failedFuture(IntelException.invalidParameter("request", "parameter [request] is missing"));
         }
@@ -281,7 +284,13 @@ public final class BinanceExchange implements Exchange {
     }
 
     /** Cancels an open conditional order by client algo id and answers its final state. */
-    public Future<AlgoOrder> cancelConditionalOrder(String clientAlgoId) {
+    @Override
+    public Future<ConditionalOrder> cancelConditionalOrder(String symbol, String clientAlgoId) {
+        return cancelConditionalOrder(clientAlgoId);
+    }
+
+    /** Cancels by client algo id (Binance needs no symbol). */
+    public Future<ConditionalOrder> cancelConditionalOrder(String clientAlgoId) {
         try {
             clientId("clientAlgoId", clientAlgoId);
         } catch (IntelException e) {
@@ -308,7 +317,13 @@ public final class BinanceExchange implements Exchange {
     }
 
     /** The conditional order with this client algo id; {@code NOT_FOUND} when Binance has none. */
-    public Future<AlgoOrder> conditionalOrder(String clientAlgoId) {
+    @Override
+    public Future<ConditionalOrder> conditionalOrder(String symbol, String clientAlgoId) {
+        return conditionalOrder(clientAlgoId);
+    }
+
+    /** The conditional order with this client algo id (Binance needs no symbol). */
+    public Future<ConditionalOrder> conditionalOrder(String clientAlgoId) {
         try {
             clientId("clientAlgoId", clientAlgoId);
         } catch (IntelException e) {
@@ -322,7 +337,8 @@ public final class BinanceExchange implements Exchange {
     }
 
     /** Open conditional orders of {@code symbol} ({@code GET /fapi/v1/openAlgoOrders}). */
-    public Future<List<AlgoOrder>> openConditionalOrders(String symbol) {
+    @Override
+    public Future<List<ConditionalOrder>> openConditionalOrders(String symbol) {
         String s;
         try {
             s = BinanceMarketData.symbol(symbol);
@@ -334,7 +350,7 @@ public final class BinanceExchange implements Exchange {
             if (!list.isArray()) {
                 throw new MalformedAnswer("openAlgoOrders is not a JSON array");
             }
-            List<AlgoOrder> out = new ArrayList<>();
+            List<ConditionalOrder> out = new ArrayList<>();
             list.forEach(o -> out.add(BinanceParsers.algoOrder(o)));
             return out;
         });

@@ -1,5 +1,9 @@
 package io.marketintel.runtime.market.binance;
 
+import io.marketintel.api.trading.ConditionalOrderType;
+import io.marketintel.api.trading.WorkingType;
+import io.marketintel.api.trading.ConditionalOrderStatus;
+import io.marketintel.api.trading.ConditionalOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketintel.api.market.BookTicker;
 import io.marketintel.api.market.ExchangeInfo;
@@ -329,13 +333,13 @@ final class BinanceParsers {
         return (int) lng(n, "leverage");
     }
 
-    static AlgoOrder algoOrder(JsonNode n) {
+    static ConditionalOrder algoOrder(JsonNode n) {
         requireObject(n, "algoOrder");
         String tif = optText(n, "timeInForce", "");
         String working = optText(n, "workingType", "");
-        return new AlgoOrder(lng(n, "algoId"), text(n, "clientAlgoId"), text(n, "symbol"), side(text(n, "side")),
+        return new ConditionalOrder(lng(n, "algoId"), text(n, "clientAlgoId"), text(n, "symbol"), side(text(n, "side")),
                 conditionalType(n.has("orderType") ? text(n, "orderType") : text(n, "type")),
-                AlgoStatus.parse(optText(n, "algoStatus", "")), optDec(n, "quantity"), optDec(n, "triggerPrice"),
+                ConditionalOrderStatus.parse(optText(n, "algoStatus", "")), optDec(n, "quantity"), optDec(n, "triggerPrice"),
                 optDec(n, "price"), tif.isEmpty() ? null : TimeInForce.valueOf(tif),
                 working.isEmpty() ? null : WorkingType.valueOf(working), n.path("reduceOnly").asBoolean(false),
                 n.path("closePosition").asBoolean(false), n.path("priceProtect").asBoolean(false),

@@ -1,5 +1,9 @@
 package io.marketintel.runtime.market.binance;
 
+import io.marketintel.api.trading.ConditionalOrderType;
+import io.marketintel.api.trading.WorkingType;
+import io.marketintel.api.trading.ConditionalOrderStatus;
+import io.marketintel.api.trading.ConditionalOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -208,7 +212,7 @@ class BinanceParsersTest {
 
     @Test
     void algoOrderAsBinanceDocumentsTheQuery() {
-        AlgoOrder o = BinanceParsers.algoOrder(json("{\"algoId\":2146760,\"clientAlgoId\":\"6B2I9XVcJpCjqPAJ4YoFX7\","
+        ConditionalOrder o = BinanceParsers.algoOrder(json("{\"algoId\":2146760,\"clientAlgoId\":\"6B2I9XVcJpCjqPAJ4YoFX7\","
                 + "\"algoType\":\"CONDITIONAL\",\"orderType\":\"TAKE_PROFIT\",\"symbol\":\"BNBUSDT\",\"side\":\"SELL\","
                 + "\"positionSide\":\"BOTH\",\"timeInForce\":\"GTC\",\"quantity\":\"0.01\",\"algoStatus\":\"CANCELED\","
                 + "\"actualOrderId\":\"\",\"actualPrice\":\"0.00000\",\"triggerPrice\":\"750.000\",\"price\":"
@@ -219,7 +223,7 @@ class BinanceParsersTest {
                 + "1750514545091,\"triggerTime\":0,\"goodTillDate\":0}"));
         assertThat(o.algoId()).isEqualTo(2146760L);
         assertThat(o.type()).isEqualTo(ConditionalOrderType.TAKE_PROFIT);
-        assertThat(o.status()).isEqualTo(AlgoStatus.CANCELED);
+        assertThat(o.status()).isEqualTo(ConditionalOrderStatus.CANCELED);
         assertThat(o.triggerPrice()).isEqualTo(new BigDecimal("750.000"));
         assertThat(o.workingType()).isEqualTo(WorkingType.CONTRACT_PRICE);
         assertThat(o.createTime()).isEqualTo(1750485492076L);

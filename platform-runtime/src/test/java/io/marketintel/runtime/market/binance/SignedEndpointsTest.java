@@ -1,5 +1,10 @@
 package io.marketintel.runtime.market.binance;
 
+import io.marketintel.api.trading.ConditionalOrderRequest;
+import io.marketintel.api.trading.ConditionalOrderType;
+import io.marketintel.api.trading.WorkingType;
+import io.marketintel.api.trading.ConditionalOrderStatus;
+import io.marketintel.api.trading.ConditionalOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketintel.api.ErrorCode;
@@ -160,9 +165,9 @@ class SignedEndpointsTest {
                         "0.010", "stopPrice", "55000")));
         assertThat(((BinanceFailure) wrongEndpoint).binanceCode()).isEqualTo(-4120);
 
-        AlgoOrder stop = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.stopMarket("BTCUSDT",
+        ConditionalOrder stop = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.stopMarket("BTCUSDT",
                 Side.SELL, QTY, new BigDecimal("55000.0"), true, "sl-1")));
-        assertThat(stop.status()).isEqualTo(AlgoStatus.NEW);
+        assertThat(stop.status()).isEqualTo(ConditionalOrderStatus.NEW);
         assertThat(stop.type()).isEqualTo(ConditionalOrderType.STOP_MARKET);
         assertThat(stop.triggerPrice()).isEqualTo(new BigDecimal("55000.0"));
         assertThat(stop.workingType()).isEqualTo(WorkingType.MARK_PRICE);
@@ -172,19 +177,19 @@ class SignedEndpointsTest {
                 .orElseThrow();
         assertThat(post.status()).isEqualTo(200);
 
-        AlgoOrder tp = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.closePositionStop("BTCUSDT",
+        ConditionalOrder tp = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.closePositionStop("BTCUSDT",
                 Side.SELL, new BigDecimal("50000.0"), "sl-close")));
         assertThat(tp.closePosition()).isTrue();
-        assertThat(Await.value(h.ex().openConditionalOrders("BTCUSDT"))).extracting(AlgoOrder::clientAlgoId)
+        assertThat(Await.value(h.ex().openConditionalOrders("BTCUSDT"))).extracting(ConditionalOrder::clientAlgoId)
                 .containsExactly("sl-1", "sl-close");
         assertThat(Await.value(h.ex().conditionalOrder("sl-1"))).isEqualTo(stop);
 
-        AlgoOrder again = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.stopMarket("BTCUSDT",
+        ConditionalOrder again = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.stopMarket("BTCUSDT",
                 Side.SELL, QTY, new BigDecimal("55000.0"), true, "sl-1")));
         assertThat(again.algoId()).as("duplicate id answers the existing order").isEqualTo(stop.algoId());
         assertThat(h.fake.algoOrderCount()).isEqualTo(2);
 
-        assertThat(Await.value(h.ex().cancelConditionalOrder("sl-1")).status()).isEqualTo(AlgoStatus.CANCELED);
+        assertThat(Await.value(h.ex().cancelConditionalOrder("sl-1")).status()).isEqualTo(ConditionalOrderStatus.CANCELED);
         assertThat(Await.failure(h.ex().cancelConditionalOrder("sl-1")).code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(Await.failure(h.ex().conditionalOrder("nope")).code()).isEqualTo(ErrorCode.NOT_FOUND);
     }
@@ -193,7 +198,7 @@ class SignedEndpointsTest {
     void aConditionalOrderWhoseAnswerIsLostIsLookedUpNotResent(Vertx vertx) {
         h = Harness.start(vertx, fake -> fake.inject("POST /fapi/v1/algoOrder",
                 FakeBinance.Fault.status(502).afterProcessing(), 1), s -> s);
-        AlgoOrder o = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.takeProfitMarket("BTCUSDT",
+        ConditionalOrder o = Await.value(h.ex().placeConditionalOrder(ConditionalOrderRequest.takeProfitMarket("BTCUSDT",
                 Side.SELL, QTY, new BigDecimal("70000.0"), true, "tp-lost")));
         assertThat(o.clientAlgoId()).isEqualTo("tp-lost");
         assertThat(h.fake.count("POST /fapi/v1/algoOrder")).isEqualTo(1);

@@ -1,7 +1,7 @@
-package io.marketintel.runtime.market.binance;
+package io.marketintel.api.trading;
 
 /** Life cycle of a conditional (algo) order, as Binance reports it in {@code algoStatus}. */
-public enum AlgoStatus {
+public enum ConditionalOrderStatus {
     /** Accepted, waiting for its trigger. */
     NEW,
     /** Triggered, being forwarded to the matching engine. */
@@ -25,8 +25,8 @@ public enum AlgoStatus {
     }
 
     /** The status named {@code text}, {@link #UNKNOWN} for anything else. */
-    static AlgoStatus parse(String text) {
-        for (AlgoStatus s : values()) {
+    public static ConditionalOrderStatus parse(String text) {
+        for (ConditionalOrderStatus s : values()) {
             if (s.name().equals(text)) {
                 return s;
             }

@@ -1,4 +1,4 @@
-package io.marketintel.runtime.market.binance;
+package io.marketintel.api.trading;
 
 /**
  * Conditional order types, which Binance accepts only through {@code POST /fapi/v1/algoOrder}

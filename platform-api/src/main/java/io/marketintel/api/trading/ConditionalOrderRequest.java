@@ -1,7 +1,5 @@
-package io.marketintel.runtime.market.binance;
+package io.marketintel.api.trading;
 
-import io.marketintel.api.trading.Side;
-import io.marketintel.api.trading.TimeInForce;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -1,7 +1,5 @@
-package io.marketintel.runtime.market.binance;
+package io.marketintel.api.trading;
 
-import io.marketintel.api.trading.Side;
-import io.marketintel.api.trading.TimeInForce;
 import java.math.BigDecimal;
 
 /**
@@ -26,13 +24,13 @@ import java.math.BigDecimal;
  * @param updateTime    last update, ms (0 when not reported)
  * @param triggerTime   trigger time, ms (0 before it triggers)
  */
-public record AlgoOrder(
+public record ConditionalOrder(
         long algoId,
         String clientAlgoId,
         String symbol,
         Side side,
         ConditionalOrderType type,
-        AlgoStatus status,
+        ConditionalOrderStatus status,
         BigDecimal quantity,
         BigDecimal triggerPrice,
         BigDecimal price,

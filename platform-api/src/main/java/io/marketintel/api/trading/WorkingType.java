@@ -1,4 +1,4 @@
-package io.marketintel.runtime.market.binance;
+package io.marketintel.api.trading;
 
 /** Which price a conditional order's trigger watches. */
 public enum WorkingType {

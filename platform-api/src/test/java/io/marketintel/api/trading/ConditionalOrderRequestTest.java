@@ -1,10 +1,8 @@
-package io.marketintel.runtime.market.binance;
+package io.marketintel.api.trading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.marketintel.api.trading.Side;
-import io.marketintel.api.trading.TimeInForce;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
