@@ -137,7 +137,9 @@ public final class HttpApi {
         // "/<prefix>/<path>[/{value}]", or for operations mounted at the prefix itself "/<prefix>[/{value}]".
         List<Operation> candidates = matching(handle, segments.size() > 1 ? segments.get(1) : "", segments.size() == 3);
         String value = segments.size() == 3 ? segments.get(2) : null;
-        if (candidates.isEmpty() && segments.size() <= 2) {
+        boolean namedPath = segments.size() > 1
+                && handle.operations().values().stream().anyMatch(op -> op.path().equals(segments.get(1)));
+        if (candidates.isEmpty() && segments.size() <= 2 && !namedPath) {
             candidates = matching(handle, "", segments.size() == 2);
             value = segments.size() == 2 ? segments.get(1) : null;
         }
