@@ -201,4 +201,23 @@ class TwapExecutionTest {
         TestRuntime.Reply running = router.call("executions", null, Map.of("status", "running", "limit", 5));
         assertThat(texts(running.data().get("executions"), "execution_id")).containsExactly(b);
     }
+
+    @Test
+    void moreExecutionsThanConfiguredAreAConflictUntilOneFinishes(@TempDir Path other) {
+        try (TestRuntime second = TestRuntime.open(other, clock, market, new ScriptedExchange("paper", true, clock))) {
+            TestRuntime.Instance limited = second.start("plugins:\n  order-routing:\n    max_concurrent_executions: 1\n");
+            Map<String, Object> body = Map.of("symbol", "TESTUSDT", "side", "BUY", "quantity", 1.0, "algorithm", "TWAP",
+                    "duration_seconds", 50, "num_slices", 5);
+            TestRuntime.Reply first = limited.execute(body);
+            assertThat(first.status()).isEqualTo(202);
+            TestRuntime.Reply refused = limited.execute(body);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.errorMessage()).isEqualTo("1 executions are running, the most"
+                    + " [plugins.order-routing.max_concurrent_executions] allows is 1; wait for one to finish or cancel one");
+            limited.settle();
+            assertThat(limited.cancel(first.data().get("execution_id").asText()).status()).isEqualTo(200);
+            assertThat(limited.execute(body).status()).isEqualTo(202);
+            limited.settle();
+        }
+    }
 }
