@@ -502,6 +502,37 @@ class PaperConditionalOrderTest {
     }
 
     @Test
+    void aLiquidationExpiresTheReducingConditionalOrdersOfItsSymbol() {
+        PaperExchange ex = new PaperExchange(market, clock, bd("1000"));
+        ok(ex.setMarginType(BTC, io.marketintel.api.trading.MarginType.ISOLATED));
+        ok(ex.setLeverage(BTC, 100));
+        ok(ex.placeOrder(OrderRequest.market(BTC, Side.BUY, bd("0.100"), false, "lev")));
+        double lp = ok(ex.positions()).get(0).liquidationPrice().doubleValue();
+        BigDecimal far = onTick(lastAt(t0) * 1.2, RoundingMode.DOWN);
+        ok(ex.placeConditionalOrder(ConditionalOrderRequest.takeProfitMarket(BTC, Side.SELL, bd("0.100"), far, true,
+                "tp-far")));
+        ok(ex.placeConditionalOrder(ConditionalOrderRequest.closePositionStop(BTC, Side.SELL,
+                onTick(lp, RoundingMode.DOWN).subtract(bd("100")), "sl-beyond")));
+        ok(ex.placeConditionalOrder(ConditionalOrderRequest.stopMarket(BTC, Side.BUY, bd("0.010"), far, false,
+                "entry-stop")));
+        long hit = -1;
+        for (long from = t0; hit < 0; from += 1500 * 60_000L) {
+            for (Kline k : minutes(from, 1500)) {
+                if (k.openTime() > t0 && k.low() <= lp) {
+                    hit = k.openTime();
+                    break;
+                }
+            }
+        }
+        clock.set(Instant.ofEpochMilli(hit + 60_000L));
+        assertThat(ok(ex.positions())).as("liquidated").isEmpty();
+        assertThat(ok(ex.conditionalOrder(BTC, "tp-far")).status()).isEqualTo(ConditionalOrderStatus.EXPIRED);
+        assertThat(ok(ex.conditionalOrder(BTC, "sl-beyond")).status()).isEqualTo(ConditionalOrderStatus.EXPIRED);
+        assertThat(ok(ex.conditionalOrder(BTC, "entry-stop")).status()).as("not reducing: still waiting")
+                .isEqualTo(ConditionalOrderStatus.NEW);
+    }
+
+    @Test
     void conditionalOrdersHoldNoMargin() {
         open(Side.BUY, "0.050");
         var before = ok(exchange.account());

@@ -248,8 +248,8 @@ final class LadderBuilder {
     }
 
     private static IntelException refusal(Request r, Violation v, String single) {
-        String message = "cannot build a take-profit ladder for " + plain(r.quantity()) + " " + r.symbol() + ":"
-                + single + " " + v.message() + "; levels cannot be merged any further";
+        String message = "parameter [quantity] " + plain(r.quantity()) + " is too small for a take-profit ladder on "
+                + r.symbol() + ":" + single + " " + v.message() + "; levels cannot be merged any further";
         return refuse("quantity", v.rule(), message, v.limitName(), v.limit(), r.quantity());
     }
 

@@ -239,15 +239,16 @@ class LadderBuilderTest {
         IntelException e = catchThrowableOfType(IntelException.class,
                 () -> build(PositionSide.LONG, "0.001", 3, Strategy.ADAPTIVE, MarketRegime.TRENDING, 210));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-        assertThat(e.getMessage()).isEqualTo("cannot build a take-profit ladder for 0.001 BTCUSDT: even as a single"
-                + " level, TP1 would be a notional of 43.88 (0.001 x 43880), below MIN_NOTIONAL 100; levels cannot be"
-                + " merged any further");
+        assertThat(e.getMessage()).isEqualTo("parameter [quantity] 0.001 is too small for a take-profit ladder on"
+                + " BTCUSDT: even as a single level, TP1 would be a notional of 43.88 (0.001 x 43880), below"
+                + " MIN_NOTIONAL 100; levels cannot be merged any further");
         assertThat(e.details()).containsEntry("rule", "MIN_NOTIONAL").containsEntry("parameter", "quantity")
                 .containsEntry("minNotional", "100");
         // a single level asked for says so without "even"
         IntelException single = catchThrowableOfType(IntelException.class,
                 () -> build(PositionSide.LONG, "0.001", 1, Strategy.ADAPTIVE, MarketRegime.TRENDING, 210));
-        assertThat(single.getMessage()).startsWith("cannot build a take-profit ladder for 0.001 BTCUSDT: TP1 would be");
+        assertThat(single.getMessage()).startsWith("parameter [quantity] 0.001 is too small for a take-profit ladder on"
+                + " BTCUSDT: TP1 would be");
     }
 
     @Test
