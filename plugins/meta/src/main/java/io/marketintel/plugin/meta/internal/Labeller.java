@@ -8,7 +8,6 @@ import io.vertx.core.Future;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -25,14 +24,16 @@ import java.util.function.Supplier;
  * candles there are, or SKIPPED without any. A market failure leaves it PENDING for the next pass.
  *
  * <p>Passes run on a periodic timer ({@code labelling_period_seconds} of real time) and once at start (catching up on
- * what fell due while the platform was down); one at a time — a pass asked for while one runs shares it.
+ * what fell due while the platform was down); one at a time — a pass asked for while one runs waits for it and then
+ * reads the clock itself.
  */
 final class Labeller {
 
     private final Supplier<PluginContext> context;
     private final MetaStore store;
     private final Runnable onLabelled;
-    private final AtomicReference<Future<LabelPass>> running = new AtomicReference<>();
+    private Future<LabelPass> last = Future.succeededFuture();
+    private Slot queued;
 
     /**
      * @param context    the current context (null once stopped)
@@ -56,33 +57,37 @@ final class Labeller {
         return horizonStart(t, interval) + bars * interval.millis();
     }
 
-    /** Runs a pass now, or joins the one running. Never fails. */
-    Future<LabelPass> pass() {
-        while (true) {
-            Future<LabelPass> current = running.get();
-            if (current != null) {
-                return current;
-            }
-            io.vertx.core.Promise<LabelPass> promise = io.vertx.core.Promise.promise();
-            if (running.compareAndSet(null, promise.future())) {
-                run().onComplete(ar -> {
-                    running.set(null);
-                    if (ar.succeeded()) {
-                        promise.complete(ar.result());
-                    } else {
-                        promise.complete(new LabelPass(0, 0, 0, 0, 0, 0, 1,
-                                List.of("labelling pass failed: " + ar.cause().getMessage())));
-                    }
-                });
-                return promise.future();
-            }
-        }
+    /** A requested pass; shared by later requests until it starts (then it has read the clock). */
+    private static final class Slot {
+        boolean started;
+        Future<LabelPass> future;
     }
 
-    /** The pass in flight, or a completed future. */
-    Future<Void> idle() {
-        Future<LabelPass> current = running.get();
-        return current == null ? Future.succeededFuture() : current.mapEmpty();
+    /**
+     * Runs a pass after the one in flight, if any. A request made while another request is still waiting shares it
+     * (it reads the clock only when it starts, so it sees the latest time); a pass that has already started is never
+     * shared, because it may have read an older clock. Never fails.
+     */
+    synchronized Future<LabelPass> pass() {
+        if (queued != null && !queued.started) {
+            return queued.future;
+        }
+        Slot slot = new Slot();
+        queued = slot;
+        slot.future = last.transform(ignored -> {
+            synchronized (this) {
+                slot.started = true;
+            }
+            return run().transform(ar -> Future.succeededFuture(ar.succeeded() ? ar.result()
+                    : new LabelPass(0, 0, 0, 0, 0, 0, 1, List.of("labelling pass failed: " + ar.cause().getMessage()))));
+        });
+        last = slot.future;
+        return slot.future;
+    }
+
+    /** Completes when the passes requested so far are done. */
+    synchronized Future<Void> idle() {
+        return last.mapEmpty();
     }
 
     private Future<LabelPass> run() {

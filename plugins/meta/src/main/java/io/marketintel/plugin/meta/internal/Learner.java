@@ -132,7 +132,8 @@ final class Learner {
                     filled == 0 ? null : Fmt.round(100.0 * hits / filled, 2),
                     Fmt.round(posterior.m(), 4), List.of(Fmt.round(ci[0], 4), Fmt.round(ci[1], 4)),
                     Fmt.round(posterior.probabilityAbove(0), 4), pairs,
-                    isPrior ? null : Fmt.round(diffMean, 4), isPrior || pBeats == null ? null : Fmt.round(pBeats, 4),
+                    isPrior || pBeats == null ? null : Fmt.round(diffMean, 4),
+                    isPrior || pBeats == null ? null : Fmt.round(pBeats, 4),
                     eligible);
         }
     }
