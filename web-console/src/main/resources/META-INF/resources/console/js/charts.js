@@ -161,8 +161,8 @@ export function liquidationOption(h) {
       trigger: 'item',
       formatter: (p) => `${p.name}: density ${p.value}, est. ${compactNumber(p.data.notional)} USDT (${p.data.tiers})`,
     },
-    grid: { left: 80, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'value', name: 'density', max: 100 },
+    grid: { left: 80, right: 20, top: 30, bottom: 42 },
+    xAxis: { type: 'value', name: 'density (0–100)', nameLocation: 'middle', nameGap: 24, max: 100 },
     yAxis: {
       type: 'category', data: cats,
       axisLabel: {
@@ -204,8 +204,8 @@ export function volumeProfileOption(p) {
     textStyle: baseText,
     animation: false,
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => compactNumber(v) },
-    grid: { left: 80, right: 30, top: 16, bottom: 30 },
-    xAxis: { type: 'value', name: 'volume', axisLabel: { formatter: (v) => compactNumber(v) } },
+    grid: { left: 80, right: 30, top: 16, bottom: 42 },
+    xAxis: { type: 'value', name: 'volume', nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v) => compactNumber(v) } },
     yAxis: { type: 'category', data: cats, axisLabel: { interval: Math.max(0, Math.floor(cats.length / 15)) } },
     series: [{
       name: 'volume', type: 'bar', data, barCategoryGap: '10%',
