@@ -58,6 +58,7 @@ public final class Platform implements PlatformServices {
     private volatile long configLoadedAt;
     private volatile String configError;
     private Database database;
+    private io.marketintel.runtime.store.OrderJournalStore orderJournal;
     private MarketSources.Source market;
     private CachingMarketData cachedMarket;
     private HttpServer server;
@@ -111,6 +112,8 @@ public final class Platform implements PlatformServices {
                 })
                 .compose(db -> {
                     database = db;
+                    orderJournal = new io.marketintel.runtime.store.OrderJournalStore(
+                            db.storageFor(io.marketintel.runtime.store.PlatformSchema.OWNER));
                     return MarketSources.create(vertx, clock, config);
                 })
                 .compose(source -> {
@@ -294,6 +297,11 @@ public final class Platform implements PlatformServices {
     @Override
     public boolean liveTrading() {
         return config.tradingLive();
+    }
+
+    @Override
+    public io.marketintel.runtime.store.OrderJournalStore orderJournal() {
+        return orderJournal;
     }
 
     @Override
