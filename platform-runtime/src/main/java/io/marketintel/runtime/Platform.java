@@ -11,6 +11,7 @@ import io.marketintel.runtime.config.PlatformConfig;
 import io.marketintel.runtime.http.ApiToken;
 import io.marketintel.runtime.http.HealthReport;
 import io.marketintel.runtime.http.HttpApi;
+import io.marketintel.runtime.http.console.ConsoleRoutes;
 import io.marketintel.runtime.market.MarketSources;
 import io.marketintel.runtime.market.cache.CachingMarketData;
 import io.marketintel.runtime.market.cache.ResultCache;
@@ -123,7 +124,8 @@ public final class Platform implements PlatformServices {
                 .compose(v -> {
                     OperationInvoker invoker = new OperationInvoker(cachedMarket, clock(), config.http().operationTimeout());
                     bus = new BusMount(vertx, invoker);
-                    HttpApi api = new HttpApi(vertx, plugins, invoker, token, config.http().maxBodyBytes(), this::health);
+                    HttpApi api = new HttpApi(vertx, plugins, invoker, token, config.http().maxBodyBytes(), this::health)
+                            .with(new ConsoleRoutes(vertx, cachedMarket, this::clock, plugins)::mount);
                     return bus.mount(plugins.all())
                             .compose(x -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
                                     .requestHandler(api.router())
