@@ -13,8 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cache is warm a repeated GET costs the exchange no request weight at all.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.MethodName.class)
 class BinanceDistributionTest {
 
     private Vertx vertx;
@@ -91,5 +94,19 @@ class BinanceDistributionTest {
         System.out.println("request weight of a first (cold) GET per operation: " + coldWeight);
         assertThat(fake.statusCount(429) + fake.statusCount(418)).isZero();
         assertThat(platform.get("/api/intelligence/funding/sentiment/NOPEUSDT").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theSelectorAndCompleteAnalysisAnswerOnBinanceAfterTheColdWeightsAreMeasured() throws Exception {
+        HttpResponse<String> complete = platform.get("/api/intelligence/complete-analysis/ETHUSDT");
+        assertThat(complete.statusCode()).as(complete.body()).isEqualTo(200);
+        // the fake serves the recorded 1h klines only: volume profile's default 5m fails alone, named in errors
+        assertThat(complete.body()).contains("\"funding_sentiment\":{", "\"orderbook\":{", "\"liquidations\":{",
+                "\"mtf_confluence\":{", "\"volume_profile\":null",
+                "\"errors\":{\"volume_profile\":{\"code\":\"UPSTREAM_ERROR\"");
+        HttpResponse<String> meta = platform.postJson("/api/intelligence/meta/analyze-and-recommend",
+                "{\"symbol\":\"ETHUSDT\"}");
+        assertThat(meta.statusCode()).as(meta.body()).isEqualTo(200);
+        assertThat(meta.body()).contains("\"market_condition\"", "\"recommendation_id\"");
     }
 }

@@ -66,4 +66,17 @@ class ReplayDistributionTest {
         assertThat(funding.statusCode()).isEqualTo(503);
         assertThat(funding.body()).contains("UPSTREAM_UNAVAILABLE", "fundingRate");
     }
+
+    @Test
+    void completeAnalysisAndTheSelectorWorkOnWhatTheRecordingHas() throws Exception {
+        HttpResponse<String> complete = platform.get("/api/intelligence/complete-analysis/BTCUSDT");
+        assertThat(complete.statusCode()).as(complete.body()).isEqualTo(200);
+        // klines are recorded, funding and the order book are not: those sections fail alone, named in errors
+        assertThat(complete.body()).contains("\"mtf_confluence\":{", "\"volume_profile\":{", "\"errors\":{",
+                "\"funding_sentiment\":null");
+        HttpResponse<String> meta = platform.postJson("/api/intelligence/meta/analyze-and-recommend",
+                "{\"symbol\":\"ETHUSDT\"}");
+        assertThat(meta.statusCode()).as(meta.body()).isEqualTo(200);
+        assertThat(meta.body()).contains("\"market_condition\"", "\"recommendation_id\"");
+    }
 }
