@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** What a person sees in the execution view while an execution runs, for whichever order-routing plugin serves. */
+/** What a person sees in the execution view while an execution runs, for the order-routing plugin. */
 final class ExecutionViewAssertions {
 
     private ExecutionViewAssertions() {
@@ -31,14 +31,9 @@ final class ExecutionViewAssertions {
         assertThat(dryRun.isSelected()).as("dry run by default").isTrue();
         Browser.setField(form, "symbol", "BTCUSDT");
         Browser.setField(form, "quantity", "0.05");
-        if (!form.findElements(By.cssSelector("select[data-param=algorithm]")).isEmpty()) {
-            new Select(form.findElement(By.cssSelector("select[data-param=algorithm]"))).selectByVisibleText("TWAP");
-        } else {
-            Browser.setField(form, "algorithm", "TWAP");
-        }
-        if (!form.findElements(By.cssSelector("[data-param=duration_seconds]")).isEmpty()) {
-            Browser.setField(form, "duration_seconds", "5");
-        }
+        new Select(form.findElement(By.cssSelector("select[data-param=algorithm]"))).selectByVisibleText("TWAP");
+        Browser.setField(form, "duration_seconds", "10");
+        Browser.setField(form, "num_slices", "5");
         form.findElement(By.id("execute")).click();
         WebElement card = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#executions .execution")));
         Set<String> filledSeen = new LinkedHashSet<>();
