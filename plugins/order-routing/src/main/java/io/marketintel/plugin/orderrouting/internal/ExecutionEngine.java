@@ -324,20 +324,24 @@ final class ExecutionEngine {
 
     /**
      * Slice {@code number} is due. Slices that fell due meanwhile (a restart, a slow exchange) are merged into the
-     * latest due one. Its quantity brings the cumulative fill up to the cumulative plan (what earlier slices left
+     * latest due one as long as the merged order stays within maxQty. Its quantity brings the cumulative fill up to the cumulative plan (what earlier slices left
      * unfilled rides along); below minQty / MIN_NOTIONAL it is carried into the next slice instead (the last one then
      * ends the execution EXPIRED).
      */
     private Future<Void> slot(Execution e, int number) {
         Schedule plan = (Schedule) e.spec.plan();
         long now = now();
-        int last = number;
-        while (last < plan.size() && e.spec.createdAt() + plan.slice(last + 1).offsetMs() <= now) {
-            last++;
-        }
-        int sendAs = last;
         return rules(e).compose(rules -> book(e).compose(book -> {
             SymbolRules.Lot lot = rules.lot(true);
+            // Merge the slices due meanwhile, but never past the exchange's maxQty: a MARKET order larger than it is
+            // planned as several slices due at once, and each must stay a separate order.
+            int last = number;
+            while (last < plan.size() && e.spec.createdAt() + plan.slice(last + 1).offsetMs() <= now
+                    && (lot.maxQty() == null
+                    || plan.cumulative(last + 1).subtract(e.filled()).compareTo(lot.maxQty()) <= 0)) {
+                last++;
+            }
+            int sendAs = last;
             List<Slice> changed = new ArrayList<>();
             for (int k = number; k < sendAs; k++) {
                 changed.add(unsent(e, plan, k, Slice.MERGED, "due at " + iso(due(e, plan, k)) + " but not sent by then:"

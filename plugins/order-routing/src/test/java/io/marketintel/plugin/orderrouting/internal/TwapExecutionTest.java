@@ -111,6 +111,22 @@ class TwapExecutionTest {
     }
 
     @Test
+    void aMarketOrderAboveMaxQtyGoesOutAsSeveralOrdersAtOnceNotOneCappedOrder() {
+        market.book(Fixtures.bids(), new double[][] {{100.01, 1000.0}});
+        TestRuntime.Reply accepted = router.execute(Map.of("symbol", "TESTUSDT", "side", "BUY", "quantity", 120,
+                "algorithm", "MARKET"));
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(202);
+        String id = accepted.data().get("execution_id").asText();
+        router.settle();
+        JsonNode r = router.get(id).data();
+        // MARKET_LOT_SIZE maxQty 50: ceil(120 / 50) = 3 orders of 40, all due at once
+        assertThat(r.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(texts(r.get("slices"), "quantity")).containsExactly("40", "40", "40");
+        assertThat(longs(r.get("slices"), "sent_at")).containsOnly(Fixtures.T0);
+        assertThat(r.get("total_filled").asDouble()).isEqualTo(120.0);
+    }
+
+    @Test
     void progressIsPublishedForEverySliceWithTheConsoleFields() {
         String id = twap(1.0);
         router.advance(Duration.ofSeconds(60));
