@@ -68,6 +68,7 @@ public final class PluginHandle {
     private volatile long busySince;
     private volatile String busyOperation;
     private final AtomicLong maxHeldNanos = new AtomicLong();
+    private volatile long lastHeldNanos;
     private final LongAdder blockedCalls = new LongAdder();
     private volatile Blocked lastBlocked;
     /** When the latest blocked handler returned (nanoTime). */
@@ -295,6 +296,7 @@ public final class PluginHandle {
     void idle(String operation, long heldNanos, long now) {
         busySince = 0;
         busyOperation = null;
+        lastHeldNanos = heldNanos;
         maxHeldNanos.accumulateAndGet(heldNanos, Math::max);
         if (heldNanos > blockedThresholdNanos) {
             lastBlockedEnd = System.nanoTime();
@@ -305,6 +307,11 @@ public final class PluginHandle {
                     + operation + "] (limit " + TimeUnit.NANOSECONDS.toMillis(blockedThresholdNanos)
                     + " ms): handlers must not block; move blocking work to vertx.executeBlocking");
         }
+    }
+
+    /** How long the latest handler held the plugin's thread, ms (the test kit reads it after each call). */
+    public double lastHeldMillis() {
+        return lastHeldNanos / 1e6;
     }
 
     /** The longest a handler has held the plugin's thread, ms. */
