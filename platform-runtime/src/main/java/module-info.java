@@ -31,6 +31,7 @@ module io.marketintel.runtime {
 
     // Jackson writes the runtime's own response records (plugin views, health).
     opens io.marketintel.runtime.http to com.fasterxml.jackson.databind;
+    opens io.marketintel.runtime.http.console to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.plugins to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.store to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.market.cache to com.fasterxml.jackson.databind;

@@ -106,7 +106,8 @@ class DistributionTest {
                 "/api/intelligence/volume-profile/levels/ETHUSDT", "/api/intelligence/volume-profile/compare/BTCUSDT",
                 "/api/intelligence/mtf/confluence/BTCUSDT",
                 "/api/intelligence/correlation/hedge/BTCUSDT?candidates=ETHUSDT,BNBUSDT,SOLUSDT",
-                "/api/intelligence/correlation/pairs-signal?pair1=BTCUSDT&pair2=ETHUSDT"}) {
+                "/api/intelligence/correlation/pairs-signal?pair1=BTCUSDT&pair2=ETHUSDT",
+                "/api/intelligence/risk/portfolio-heat"}) {
             HttpResponse<String> each = platform.get(path);
             assertThat(each.statusCode()).as(path + " " + each.body()).isEqualTo(200);
         }

@@ -1,6 +1,7 @@
 package io.marketintel.distribution;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * The assembled distribution started as a real process, exactly as bin/market-intel starts it:
  * {@code java -p lib --add-modules ALL-MODULE-PATH -m io.marketintel.runtime/...Main}.
  */
-final class RunningPlatform implements AutoCloseable {
+public final class RunningPlatform implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("listening on http://([0-9.]+):(\\d+)");
 
@@ -41,20 +42,27 @@ final class RunningPlatform implements AutoCloseable {
         pump(new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8)), stderr, false);
     }
 
-    static Path lib() {
+    public static Path lib() {
         return Path.of(System.getProperty("marketintel.lib", "target/market-intel/lib"));
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("marketintel.root", ".."));
     }
 
     /** Starts the distribution with {@code env} added to this environment (MI_* of the caller removed). */
-    static RunningPlatform start(Map<String, String> env) throws IOException {
+    public static RunningPlatform start(Map<String, String> env) throws IOException {
+        return start(env, List.of());
+    }
+
+    /** As {@link #start(Map)}, with {@code extraModules} (jars or exploded modules) on the module path too. */
+    public static RunningPlatform start(Map<String, String> env, List<Path> extraModules) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
+        StringBuilder modulePath = new StringBuilder(lib().toString());
+        extraModules.forEach(p -> modulePath.append(File.pathSeparator).append(p));
         ProcessBuilder pb = new ProcessBuilder(java,
                 "-Djava.util.logging.config.file=" + root().resolve("config/logging.properties"),
-                "-p", lib().toString(), "--add-modules", "ALL-MODULE-PATH",
+                "-p", modulePath.toString(), "--add-modules", "ALL-MODULE-PATH",
                 "-m", "io.marketintel.runtime/io.marketintel.runtime.Main");
         pb.environment().keySet().removeIf(k -> k.startsWith("MI_"));
         pb.environment().putAll(env);
@@ -83,19 +91,24 @@ final class RunningPlatform implements AutoCloseable {
     }
 
     /** Waits until the platform announces its address. */
-    RunningPlatform awaitReady(Duration timeout) throws InterruptedException {
+    public RunningPlatform awaitReady(Duration timeout) throws InterruptedException {
         if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("platform did not start within " + timeout + "\nstdout: " + stdout + "\nstderr: " + stderr);
         }
         return this;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    /** The base URL, {@code http://127.0.0.1:<port>}, once ready. */
+    public String base() {
+        return base;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (token != null) {
@@ -104,7 +117,7 @@ final class RunningPlatform implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+    public HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -25,10 +25,20 @@ public interface PluginContext {
     MarketData marketData();
 
     /**
-     * The exchange port. Executors only: analyzers get an {@link IllegalStateException}. Whether orders
-     * reach a real exchange depends on {@code trading.live} and the market source, see {@link #liveTrading()}.
+     * The exchange port. Executors only: analyzers get an {@link IllegalStateException}. Every order action is
+     * journaled ({@link #journal()}). On a real exchange, order actions are refused ({@code FORBIDDEN}) unless
+     * {@code trading.live: true}; the paper exchange of the simulated market always accepts them.
      */
     Exchange exchange();
+
+    /**
+     * The order journal of this executor (executors only): what it sent through {@link #exchange()}, written
+     * before each call and completed after, for crash recovery. Contexts without one (analyzers, test
+     * contexts) throw {@link IllegalStateException}.
+     */
+    default io.marketintel.api.trading.OrderJournal journal() {
+        throw new IllegalStateException("plugin [" + descriptor().id() + "] has no order journal (executors only)");
+    }
 
     /** Whether live trading is switched on ({@code trading.live: true}); dry run is the default. */
     boolean liveTrading();

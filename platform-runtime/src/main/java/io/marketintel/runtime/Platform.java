@@ -11,6 +11,7 @@ import io.marketintel.runtime.config.PlatformConfig;
 import io.marketintel.runtime.http.ApiToken;
 import io.marketintel.runtime.http.HealthReport;
 import io.marketintel.runtime.http.HttpApi;
+import io.marketintel.runtime.http.console.ConsoleRoutes;
 import io.marketintel.runtime.market.MarketSources;
 import io.marketintel.runtime.market.cache.CachingMarketData;
 import io.marketintel.runtime.market.cache.ResultCache;
@@ -61,6 +62,7 @@ public final class Platform implements PlatformServices {
     private volatile long configLoadedAt;
     private volatile String configError;
     private Database database;
+    private io.marketintel.runtime.store.OrderJournalStore orderJournal;
     private MarketSources.Source market;
     private CachingMarketData cachedMarket;
     private HttpServer server;
@@ -122,6 +124,8 @@ public final class Platform implements PlatformServices {
                 })
                 .compose(db -> {
                     database = db;
+                    orderJournal = new io.marketintel.runtime.store.OrderJournalStore(
+                            db.storageFor(io.marketintel.runtime.store.PlatformSchema.OWNER));
                     return MarketSources.create(vertx, clock, config);
                 })
                 .compose(source -> {
@@ -140,7 +144,8 @@ public final class Platform implements PlatformServices {
                             bus.mount(handle);
                         }
                     });
-                    HttpApi api = new HttpApi(vertx, plugins, invoker, token, config.http().maxBodyBytes(), this::health);
+                    HttpApi api = new HttpApi(vertx, plugins, invoker, token, config.http().maxBodyBytes(), this::health)
+                            .with(new ConsoleRoutes(vertx, cachedMarket, this::clock, plugins)::mount);
                     return bus.mount(plugins.all())
                             .compose(x -> vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
                                     .requestHandler(api.router())
@@ -321,6 +326,11 @@ public final class Platform implements PlatformServices {
     @Override
     public boolean liveTrading() {
         return config.tradingLive();
+    }
+
+    @Override
+    public io.marketintel.runtime.store.OrderJournalStore orderJournal() {
+        return orderJournal;
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -52,6 +53,7 @@ public final class HttpApi {
     private final ApiToken token;
     private final long maxBodyBytes;
     private final Supplier<Future<HealthReport>> health;
+    private final List<Consumer<Router>> extraRoutes = new ArrayList<>();
 
     /**
      * @param vertx        Vert.x
@@ -71,6 +73,15 @@ public final class HttpApi {
         this.health = health;
     }
 
+    /**
+     * Adds routes that {@link #router()} mounts after the API's own and before the console's static files
+     * (the console's market routes and event stream); their failures go through the one error handler.
+     */
+    public HttpApi with(Consumer<Router> routes) {
+        extraRoutes.add(routes);
+        return this;
+    }
+
     /** Builds the router. */
     public Router router() {
         Router router = Router.router(vertx);
@@ -81,6 +92,7 @@ public final class HttpApi {
         router.post("/api/plugins/:id/enable").handler(ctx -> toggle(ctx, true));
         router.post("/api/plugins/:id/disable").handler(ctx -> toggle(ctx, false));
         router.route("/api/intelligence/*").handler(this::dispatch);
+        extraRoutes.forEach(routes -> routes.accept(router));
         if (consolePresent()) {
             router.get("/*").handler(StaticHandler.create(CONSOLE_ROOT).setCachingEnabled(false)
                     .setDirectoryListing(false).setIndexPage("index.html"));

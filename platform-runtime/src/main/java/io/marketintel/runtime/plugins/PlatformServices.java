@@ -20,6 +20,9 @@ public interface PlatformServices {
     /** The exchange of the configured source (paper on the simulated market). */
     Exchange exchange();
 
+    /** The order journal table shared by all executors. */
+    io.marketintel.runtime.store.OrderJournalStore orderJournal();
+
     Clock clock();
 
     /** {@code trading.live}. */

@@ -34,6 +34,7 @@ final class PluginContextImpl implements PluginContext {
     private final System.Logger logger;
     private final Context vertxContext;
     private final String deploymentId;
+    private volatile JournalingExchange journaling;
 
     PluginContextImpl(PluginHandle handle, PlatformServices services) {
         this(handle, services, null, null);
@@ -78,10 +79,25 @@ final class PluginContextImpl implements PluginContext {
 
     @Override
     public Exchange exchange() {
+        return journaling();
+    }
+
+    @Override
+    public io.marketintel.api.trading.OrderJournal journal() {
+        return journaling();
+    }
+
+    private JournalingExchange journaling() {
         if (handle.kind() != PluginKind.EXECUTOR) {
             throw new IllegalStateException("plugin [" + handle.id() + "] is an analyzer; only executors get the exchange");
         }
-        return services.exchange();
+        JournalingExchange j = journaling;
+        if (j == null) {
+            j = new JournalingExchange(handle.id(), services.exchange(), services.orderJournal(), services.clock(),
+                    services::liveTrading);
+            journaling = j;
+        }
+        return j;
     }
 
     @Override

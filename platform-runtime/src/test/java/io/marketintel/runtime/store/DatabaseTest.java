@@ -35,7 +35,8 @@ class DatabaseTest extends StoreTestBase {
                 new Migration(2, "u", "CREATE TABLE journal_b (id INT)"))));
         await(db.migrate("outcomes", List.of(new Migration(1, "t", "CREATE TABLE outcomes_a (id INT)"))));
 
-        assertThat(await(db.status()).versions()).isEqualTo(Map.of("journal", List.of(1, 2), "outcomes", List.of(1)));
+        assertThat(await(db.status()).versions()).isEqualTo(Map.of("journal", List.of(1, 2), "outcomes", List.of(1),
+                PlatformSchema.OWNER, List.of(1)));
     }
 
     @Test

@@ -19,6 +19,11 @@ public record TestServices(Vertx vertx, MarketData marketData, Clock clock) impl
     }
 
     @Override
+    public io.marketintel.runtime.store.OrderJournalStore orderJournal() {
+        throw new IllegalStateException("no order journal in this test");
+    }
+
+    @Override
     public boolean liveTrading() {
         return false;
     }

@@ -205,6 +205,31 @@ final class Candles {
         return new double[] {hi, lo, last};
     }
 
+    /**
+     * The trade prices at the one-second marks in {@code (from, to]} (the marks {@link #range} spans), in time
+     * order: element {@code i} is the price at second {@code first + i} since genesis, where {@code first} is the
+     * first whole second after {@code from}; empty when the window holds no mark.
+     */
+    double[] secondPrices(long from, long to) {
+        long secFrom = Math.floorDiv(Math.max(from, genesis) - genesis, SECOND);
+        long secTo = Math.floorDiv(Math.max(to, genesis) - genesis, SECOND);
+        if (secTo <= secFrom) {
+            return new double[0];
+        }
+        double[] out = new double[(int) (secTo - secFrom)];
+        long minute = Long.MIN_VALUE;
+        double[] q = null;
+        for (long s = secFrom + 1; s <= secTo; s++) {
+            long gm = Math.floorDiv(s - 1, 60);     // mark s closes second s − 1 of minute gm (k = 1 … 60)
+            if (gm != minute) {
+                minute = gm;
+                q = secondPath(minuteBlock((int) (gm / 60)), (int) (gm % 60));
+            }
+            out[(int) (s - secFrom - 1)] = q[(int) (s - gm * 60)];
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- generation
 
     MinuteBlock minuteBlock(int hour) {

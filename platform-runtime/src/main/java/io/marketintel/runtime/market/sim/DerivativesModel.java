@@ -59,7 +59,15 @@ final class DerivativesModel {
     double markPrice(long t) {
         long at = Math.max(t, genesis);
         long sec = Math.floorDiv(at - genesis, Candles.SECOND);
-        double mark = candles.lastPrice(at) * (1 + 0.00008 * Rng.normal(seed, Rng.MARK, spec.key(), sec, 0));
+        return markAt(sec, candles.lastPrice(at));
+    }
+
+    /**
+     * Mark price at second {@code sec} since genesis, given the last trade price {@code last} at that second:
+     * what {@link #markPrice(long)} answers, without recomputing the trade price.
+     */
+    double markAt(long sec, double last) {
+        double mark = last * (1 + 0.00008 * Rng.normal(seed, Rng.MARK, spec.key(), sec, 0));
         return round(mark, 1e8);
     }
 

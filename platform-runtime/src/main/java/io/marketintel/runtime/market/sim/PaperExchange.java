@@ -7,6 +7,9 @@ import io.marketintel.api.market.OrderBook;
 import io.marketintel.api.market.PriceLevel;
 import io.marketintel.api.market.SymbolInfo;
 import io.marketintel.api.trading.Account;
+import io.marketintel.api.trading.ConditionalOrder;
+import io.marketintel.api.trading.ConditionalOrderRequest;
+import io.marketintel.api.trading.ConditionalOrderStatus;
 import io.marketintel.api.trading.Exchange;
 import io.marketintel.api.trading.MarginType;
 import io.marketintel.api.trading.Order;
@@ -16,6 +19,7 @@ import io.marketintel.api.trading.OrderType;
 import io.marketintel.api.trading.Position;
 import io.marketintel.api.trading.Side;
 import io.marketintel.api.trading.TimeInForce;
+import io.marketintel.api.trading.WorkingType;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -48,7 +52,15 @@ import java.util.function.Supplier;
  *   <li>Liquidation price is Binance's formula with the symbol's brackets ({@link Liquidation}), for
  *   cross (the default) and isolated margin; a position whose price was crossed is closed at it by an
  *   {@code autoclose-…} order.</li>
- *   <li>Client order ids are idempotency keys per symbol.</li>
+ *   <li>Conditional orders ({@link #placeConditionalOrder}: STOP_MARKET, TAKE_PROFIT_MARKET, STOP,
+ *   TAKE_PROFIT, TRAILING_STOP_MARKET) wait, holding no margin, until the price their {@link WorkingType}
+ *   names (the last trade price by default, or the mark price) reaches their trigger, checked second by
+ *   second in the same lazy catch-up; they then place a market order (or a limit order at their price)
+ *   that walks the book as it stood at the trigger second, and report it as {@code actualOrderId}.
+ *   {@link PaperConditional} has the trigger rules. Reduce-only ones are capped at the position left when
+ *   they trigger (REJECTED when none is left); close-position ones close whatever position is open
+ *   against their side (EXPIRED when there is none). A liquidation expires the symbol's reducing ones.</li>
+ *   <li>Client order ids, and client algo ids, are idempotency keys per symbol.</li>
  * </ul>
  * Thread-safe: all state is guarded by one lock; every answer is an already completed future.
  */
@@ -76,7 +88,13 @@ public final class PaperExchange implements Exchange {
     private final Map<String, PaperOrder> orders = new LinkedHashMap<>();
     /** Orders that may still fill, in placement order (pruned lazily). */
     private final Map<String, PaperOrder> resting = new LinkedHashMap<>();
+    private final Map<String, PaperConditional> conditionals = new LinkedHashMap<>();
+    /** Conditional orders that may still trigger, in placement order (pruned lazily). */
+    private final Map<String, PaperConditional> armed = new LinkedHashMap<>();
+    /** Conditional orders whose limit order still rests (TRIGGERED), until it leaves the book. */
+    private final Map<String, PaperConditional> working = new LinkedHashMap<>();
     private long nextOrderId = 1;
+    private long nextAlgoId = 1;
     private long evaluatedUntil;
 
     /**
@@ -236,6 +254,180 @@ public final class PaperExchange implements Exchange {
         });
     }
 
+    // ---------------------------------------------------------------- conditional orders
+
+    /**
+     * Places a conditional order. Refusals name the rule: PRICE_FILTER (trigger, activation and limit price on
+     * the tick grid and within bounds), LOT_SIZE / MARKET_LOT_SIZE and MIN_NOTIONAL as for the order it would
+     * place ({@link ErrorCode#INVALID_PARAMETER}), REDUCE_ONLY when a reduce-only order has no position to
+     * reduce, and WOULD_IMMEDIATELY_TRIGGER ({@link ErrorCode#CONFLICT}, Binance's {@code -2021}) when its trigger
+     * condition already holds. A client algo id already used for the symbol returns that order unchanged.
+     */
+    @Override
+    public Future<ConditionalOrder> placeConditionalOrder(ConditionalOrderRequest request) {
+        return locked(() -> {
+            if (request == null) {
+                throw IntelException.invalidParameter("request", "parameter [request] is missing");
+            }
+            return placeConditional(request);
+        });
+    }
+
+    /** Cancels a conditional order that has not triggered; anything else is a {@link ErrorCode#CONFLICT}. */
+    @Override
+    public Future<ConditionalOrder> cancelConditionalOrder(String symbol, String clientAlgoId) {
+        return locked(() -> {
+            market.spec(symbol);
+            long now = catchUp();
+            PaperConditional c = findConditional(symbol, clientAlgoId);
+            if (!c.status.isOpen()) {
+                throw new IntelException(ErrorCode.CONFLICT, "conditional order [" + clientAlgoId + "] of [" + symbol
+                        + "] is " + c.status + " and cannot be canceled", Map.of("clientAlgoId", clientAlgoId,
+                        "status", c.status.name()));
+            }
+            c.finish(ConditionalOrderStatus.CANCELED, now);
+            armed.remove(key(symbol, clientAlgoId));
+            return c.toConditionalOrder();
+        });
+    }
+
+    @Override
+    public Future<ConditionalOrder> conditionalOrder(String symbol, String clientAlgoId) {
+        return locked(() -> {
+            market.spec(symbol);
+            catchUp();
+            return findConditional(symbol, clientAlgoId).toConditionalOrder();
+        });
+    }
+
+    @Override
+    public Future<List<ConditionalOrder>> openConditionalOrders(String symbol) {
+        return locked(() -> {
+            market.spec(symbol);
+            catchUp();
+            List<ConditionalOrder> out = new ArrayList<>();
+            for (PaperConditional c : armed.values()) {
+                if (c.symbol.equals(symbol) && c.status.isOpen()) {
+                    out.add(c.toConditionalOrder());
+                }
+            }
+            return out;
+        });
+    }
+
+    private ConditionalOrder placeConditional(ConditionalOrderRequest req) {
+        long now = catchUp();
+        String key = key(req.symbol(), req.clientAlgoId());
+        PaperConditional existing = conditionals.get(key);
+        if (existing != null) {
+            return existing.toConditionalOrder();
+        }
+        SymbolInfo info = market.spec(req.symbol()).info();
+        WorkingType workingType = req.workingType() == null ? WorkingType.CONTRACT_PRICE : req.workingType();
+        double current = workingType == WorkingType.MARK_PRICE ? market.markPrice(req.symbol(), now)
+                : market.lastPrice(req.symbol(), now);
+        OrderRules.checkConditional(info, req, BigDecimal.valueOf(current));
+        if (req.reduceOnly()) {
+            PaperPosition position = positions.get(req.symbol());
+            OrderRules.checkReduceOnlyConditional(position == null ? BigDecimal.ZERO : position.qty, req.side());
+        }
+        PaperConditional c = new PaperConditional(nextAlgoId, req, now);
+        String immediate = c.immediateTrigger(current);
+        if (immediate != null) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("rule", "WOULD_IMMEDIATELY_TRIGGER");
+            details.put("binance_code", -2021);
+            details.put("parameter", req.type() == io.marketintel.api.trading.ConditionalOrderType.TRAILING_STOP_MARKET
+                    ? "activationPrice" : "triggerPrice");
+            details.put("current_price", OrderRules.plain(BigDecimal.valueOf(current)));
+            details.put("working_type", workingType.name());
+            throw new IntelException(ErrorCode.CONFLICT, "conditional order would immediately trigger (Binance -2021): "
+                    + immediate, details);
+        }
+        nextAlgoId++;
+        c.armAt(current);
+        conditionals.put(key, c);
+        armed.put(key, c);
+        return c.toConditionalOrder();
+    }
+
+    /**
+     * Checks every armed conditional order against the watched price at each second mark of {@code (from, to]},
+     * in time order (orders of one second in placement order), and executes those that trigger.
+     */
+    private void triggerConditionals(long from, long to) {
+        if (armed.isEmpty()) {
+            return;
+        }
+        List<PaperConditional> live = new ArrayList<>(armed.values());
+        Map<String, Boolean> needsMark = new HashMap<>();
+        for (PaperConditional c : live) {
+            needsMark.merge(c.symbol, c.workingType == WorkingType.MARK_PRICE, Boolean::logicalOr);
+        }
+        Map<String, SecondPrices> paths = new HashMap<>();
+        int marks = 0;
+        for (Map.Entry<String, Boolean> e : needsMark.entrySet()) {
+            SecondPrices p = market.seconds(e.getKey(), from, to, e.getValue());
+            paths.put(e.getKey(), p);
+            marks = Math.max(marks, p.size());
+        }
+        for (int i = 0; i < marks; i++) {
+            for (PaperConditional c : live) {
+                SecondPrices p = paths.get(c.symbol);
+                if (!c.status.isOpen() || i >= p.size()) {
+                    continue;
+                }
+                double price = c.workingType == WorkingType.MARK_PRICE ? p.mark()[i] : p.trade()[i];
+                if (c.observe(price)) {
+                    execute(c, p.time(i));
+                }
+            }
+        }
+    }
+
+    /** Places the order of a conditional order that triggered at {@code time}. */
+    private void execute(PaperConditional c, long time) {
+        PaperPosition position = positions.get(c.symbol);
+        BigDecimal held = position == null ? BigDecimal.ZERO : position.qty;
+        BigDecimal qty = c.quantity;
+        if (c.reducing()) {
+            if (held.signum() == 0 || held.signum() == c.side.sign()) {
+                // nothing left to reduce: Binance's matching engine refuses a reduce-only order (-2022), and a
+                // close-position order has nothing to close
+                c.triggerTime = time;
+                c.finish(c.closePosition ? ConditionalOrderStatus.EXPIRED : ConditionalOrderStatus.REJECTED, time);
+                return;
+            }
+            qty = c.closePosition ? held.abs() : qty.min(held.abs());
+        }
+        String clientOrderId = orders.containsKey(key(c.symbol, c.clientAlgoId)) ? "algo-" + c.algoId : c.clientAlgoId;
+        OrderRequest req = c.type.isLimit()
+                ? new OrderRequest(c.symbol, c.side, OrderType.LIMIT, qty, c.price, c.timeInForce, c.reducing(),
+                clientOrderId)
+                : OrderRequest.market(c.symbol, c.side, qty, c.reducing(), clientOrderId);
+        PaperOrder o;
+        try {
+            o = submit(req, held, time);
+        } catch (IntelException e) {
+            c.triggerTime = time;
+            c.finish(ConditionalOrderStatus.REJECTED, time);
+            return;
+        }
+        c.triggered(o, time);
+        if (c.status == ConditionalOrderStatus.TRIGGERED) {
+            working.put(key(c.symbol, c.clientAlgoId), c);
+        }
+    }
+
+    private PaperConditional findConditional(String symbol, String clientAlgoId) {
+        PaperConditional c = conditionals.get(key(symbol, clientAlgoId));
+        if (c == null) {
+            throw new IntelException(ErrorCode.NOT_FOUND, "conditional order [" + clientAlgoId + "] of [" + symbol
+                    + "] does not exist", Map.of("symbol", symbol, "clientAlgoId", String.valueOf(clientAlgoId)));
+        }
+        return c;
+    }
+
     // ---------------------------------------------------------------- placing
 
     private Order place(OrderRequest req) {
@@ -250,11 +442,22 @@ public final class PaperExchange implements Exchange {
         OrderRules.checkFilters(info, req, last);
         PaperPosition position = positions.get(req.symbol());
         BigDecimal held = position == null ? BigDecimal.ZERO : position.qty;
-        BigDecimal signed = req.side() == Side.BUY ? req.quantity() : req.quantity().negate();
         if (req.reduceOnly()) {
-            OrderRules.checkReduceOnly(held, signed);
+            OrderRules.checkReduceOnly(held, req.side() == Side.BUY ? req.quantity() : req.quantity().negate());
         }
+        return submit(req, held, now).toOrder();
+    }
 
+    /**
+     * Sends a checked order to the book as it stands at {@code now}: takes what it can, rests or expires the
+     * rest by its time in force.
+     *
+     * @param held the signed position before it
+     * @throws IntelException CONFLICT when an order that is not reduce-only needs more margin than is available
+     */
+    private PaperOrder submit(OrderRequest req, BigDecimal held, long now) {
+        String key = key(req.symbol(), req.clientOrderId());
+        BigDecimal signed = req.side() == Side.BUY ? req.quantity() : req.quantity().negate();
         OrderBook book = market.book(req.symbol(), 1000, now);
         List<Fill> takes = takerFills(book, req);
         BigDecimal takeable = BigDecimal.ZERO;
@@ -264,6 +467,7 @@ public final class PaperExchange implements Exchange {
             takeQuote = takeQuote.add(f.qty().multiply(f.price()));
         }
         if (!req.reduceOnly()) {
+            BigDecimal last = BigDecimal.valueOf(market.lastPrice(req.symbol(), now));
             checkMargin(req, held, signed, takeable, takeQuote, last, now);
         }
 
@@ -274,7 +478,7 @@ public final class PaperExchange implements Exchange {
         boolean fullyTakeable = takeable.compareTo(req.quantity()) >= 0;
         if (tif == TimeInForce.FOK && !fullyTakeable || tif == TimeInForce.GTX && !takes.isEmpty()) {
             o.finish(OrderStatus.EXPIRED, now);
-            return o.toOrder();
+            return o;
         }
         for (Fill f : takes) {
             fill(o, f.qty(), f.price(), TAKER_FEE_RATE, now);
@@ -285,7 +489,7 @@ public final class PaperExchange implements Exchange {
         if (o.status.isOpen()) {
             resting.put(key, o);
         }
-        return o.toOrder();
+        return o;
     }
 
     /** One taker fill against a book level. */
@@ -372,7 +576,8 @@ public final class PaperExchange implements Exchange {
         long now = clock.millis();
         long t = evaluatedUntil;
         resting.values().removeIf(o -> !o.status.isOpen());
-        while (t < now && (!positions.isEmpty() || !resting.isEmpty())) {
+        armed.values().removeIf(c -> !c.status.isOpen());
+        while (t < now && (!positions.isEmpty() || !resting.isEmpty() || !armed.isEmpty())) {
             long end = Math.min(now, Math.floorDiv(t, Candles.MINUTE) * Candles.MINUTE + Candles.MINUTE);
             Map<String, double[]> ranges = new HashMap<>();
             for (PaperOrder o : resting.values()) {
@@ -385,21 +590,28 @@ public final class PaperExchange implements Exchange {
                     ranges.put(s, market.range(s, t, end));
                 }
             }
-            fillResting(ranges, end);
+            triggerConditionals(t, end);
+            fillResting(ranges, t, end);
             liquidate(ranges, end);
             resting.values().removeIf(o -> !o.status.isOpen());
+            armed.values().removeIf(c -> !c.status.isOpen());
             t = end;
         }
         evaluatedUntil = Math.max(evaluatedUntil, now);
+        working.values().removeIf(c -> {
+            c.refresh();
+            return c.status != ConditionalOrderStatus.TRIGGERED;
+        });
         return now;
     }
 
-    private void fillResting(Map<String, double[]> ranges, long time) {
+    private void fillResting(Map<String, double[]> ranges, long from, long time) {
         for (PaperOrder o : new ArrayList<>(resting.values())) {
             if (!o.status.isOpen() || o.type != OrderType.LIMIT) {
                 continue;
             }
-            double[] r = ranges.get(o.symbol);
+            // an order placed inside the window (by a trigger) sees only the trades after it
+            double[] r = o.restingSince > from ? market.range(o.symbol, o.restingSince, time) : ranges.get(o.symbol);
             if (r == null) {
                 continue;
             }
@@ -452,6 +664,11 @@ public final class PaperExchange implements Exchange {
             for (PaperOrder other : resting.values()) {
                 if (other.symbol.equals(p.symbol) && other.reduceOnly && other.status.isOpen()) {
                     other.finish(OrderStatus.EXPIRED, time);
+                }
+            }
+            for (PaperConditional c : armed.values()) {
+                if (c.symbol.equals(p.symbol) && c.reducing() && c.status.isOpen()) {
+                    c.finish(ConditionalOrderStatus.EXPIRED, time);
                 }
             }
             marks.remove(p.symbol);

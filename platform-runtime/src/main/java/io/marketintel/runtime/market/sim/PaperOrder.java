@@ -24,6 +24,8 @@ final class PaperOrder {
     BigDecimal cumQuote = BigDecimal.ZERO;
     OrderStatus status = OrderStatus.NEW;
     long updateTime;
+    /** The trades that may fill it while it rests are those after this time (its placement). */
+    final long restingSince;
 
     PaperOrder(long orderId, String clientOrderId, String symbol, Side side, OrderType type, TimeInForce timeInForce,
                BigDecimal price, BigDecimal origQty, boolean reduceOnly, long time) {
@@ -37,6 +39,7 @@ final class PaperOrder {
         this.origQty = origQty;
         this.reduceOnly = reduceOnly;
         this.updateTime = time;
+        this.restingSince = time;
     }
 
     BigDecimal remaining() {

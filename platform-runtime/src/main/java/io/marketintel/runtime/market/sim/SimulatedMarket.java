@@ -288,6 +288,24 @@ public final class SimulatedMarket implements MarketData {
         return model(symbol).candles.range(from, to);
     }
 
+    /**
+     * The trade prices, and the mark prices when {@code withMark}, at the one-second marks in {@code (from, to]},
+     * in time order; what the paper exchange triggers conditional orders with.
+     */
+    SecondPrices seconds(String symbol, long from, long to, boolean withMark) {
+        SymbolModel m = model(symbol);
+        long secFrom = Math.floorDiv(Math.max(from, genesis) - genesis, Candles.SECOND);
+        double[] trade = m.candles.secondPrices(from, to);
+        double[] mark = null;
+        if (withMark) {
+            mark = new double[trade.length];
+            for (int i = 0; i < trade.length; i++) {
+                mark[i] = m.derivatives.markAt(secFrom + 1 + i, trade[i]);
+            }
+        }
+        return new SecondPrices(genesis + (secFrom + 1) * Candles.SECOND, trade, mark);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private Ticker24h ticker(SymbolModel m, long now) {

@@ -25,5 +25,8 @@
  *   <li>{@code Liquidation}: Binance's liquidation-price formula with bracket re-selection, used by the
  *   paper exchange.</li>
  * </ul>
+ * The paper exchange keeps its orders in {@code PaperOrder}s, its conditional (algo) orders in
+ * {@code PaperConditional}s (trigger rules there) and checks both with {@code OrderRules}; conditional orders are
+ * triggered from the per-second trade and mark prices of {@code SimulatedMarket.seconds}.
  */
 package io.marketintel.runtime.market.sim;

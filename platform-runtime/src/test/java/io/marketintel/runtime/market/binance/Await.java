@@ -13,12 +13,17 @@ final class Await {
     }
 
     static <T> T value(Future<T> future) {
+        return value(future, 20);
+    }
+
+    /** Waits at most {@code seconds}: a bound against hangs only (shared CI machines can be slow), not a speed test. */
+    static <T> T value(Future<T> future, int seconds) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new AssertionError("expected a value, got " + e.getCause(), e.getCause());
         } catch (InterruptedException | TimeoutException e) {
-            throw new IllegalStateException("no answer within 20 s", e);
+            throw new IllegalStateException("no answer within " + seconds + " s", e);
         }
     }
 

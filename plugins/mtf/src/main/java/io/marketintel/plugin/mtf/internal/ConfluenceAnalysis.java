@@ -70,6 +70,16 @@ public final class ConfluenceAnalysis {
      */
     public static ConfluenceResult analyse(String symbol, List<List<Kline>> klines, MtfSettings s, long now,
                                            String source) {
+        return analyse(symbol, klines, java.util.Collections.nCopies(klines.size(), null), s, now, source);
+    }
+
+    /**
+     * Analyses {@code symbol} when some timeframes could not be fetched.
+     *
+     * @param unavailable per timeframe, why the market could not provide it, or null
+     */
+    public static ConfluenceResult analyse(String symbol, List<List<Kline>> klines, List<String> unavailable,
+                                           MtfSettings s, long now, String source) {
         List<Interval> tfs = s.timeframes();
         int n = tfs.size();
         if (klines.size() != n) {
@@ -99,7 +109,7 @@ public final class ConfluenceAnalysis {
         List<TimeframeSignal> signals = new ArrayList<>(n);
         Long dataTime = null;
         for (int i = 0; i < n; i++) {
-            signals.add(signal(tfs.get(i), series[i], snaps[i], classes[i], o.weights()[i], s, p));
+            signals.add(signal(tfs.get(i), series[i], snaps[i], classes[i], o.weights()[i], s, p, unavailable.get(i)));
             if (analysed[i] && (dataTime == null || series[i].lastCloseTime() > dataTime)) {
                 dataTime = series[i].lastCloseTime();
             }
@@ -119,10 +129,12 @@ public final class ConfluenceAnalysis {
     }
 
     private static TimeframeSignal signal(Interval tf, Series series, IndicatorSnapshot snap,
-                                          Scoring.Classification c, double weight, MtfSettings s, IndicatorPeriods p) {
+                                          Scoring.Classification c, double weight, MtfSettings s, IndicatorPeriods p,
+                                          String reason) {
         if (snap == null) {
-            String note = "not analysed: " + series.size() + " closed candles, " + s.minBars() + " needed"
-                    + " (new listing or short history) - its weight is shared among the other timeframes";
+            String note = (reason != null ? "not analysed: the market has no data for it (" + reason + ")"
+                    : "not analysed: " + series.size() + " closed candles, " + s.minBars() + " needed"
+                    + " (new listing or short history)") + " - its weight is shared among the other timeframes";
             return new TimeframeSignal(tf.code(), Direction.NEUTRAL, 0, 0, 0.0, false, series.size(), null, null,
                     null, null, null, null, null, null, null, null, null, null, null, null, List.of(), note);
         }

@@ -139,18 +139,34 @@ public final class MtfPlugin implements Analyzer {
         MarketData md = ctx.marketData();
         long now = ctx.clock().millis();
         List<Future<List<Kline>>> requests = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
         for (Interval tf : s.timeframes()) {
             long formingOpen = tf.openTimeOf(now);
             long start = Math.max(0, formingOpen - s.bars() * tf.millis());
-            requests.add(md.klines(symbol, tf, start, formingOpen - 1, s.bars()));
+            int index = unavailable.size();
+            unavailable.add(null);
+            // A timeframe the market cannot provide (e.g. a replay of 1h files has no 1m candles) is left out like one
+            // with too little history; only when no timeframe has data does the whole call fail.
+            requests.add(md.klines(symbol, tf, start, formingOpen - 1, s.bars()).recover(e -> {
+                if (e instanceof IntelException ie && ie.code() == ErrorCode.UPSTREAM_UNAVAILABLE) {
+                    unavailable.set(index, ie.getMessage());
+                    return Future.succeededFuture(List.of());
+                }
+                return Future.failedFuture(e);
+            }));
         }
-        return Future.all(requests).map(all -> {
+        return Future.all(requests).compose(all -> {
+            if (unavailable.stream().allMatch(java.util.Objects::nonNull)) {
+                return Future.failedFuture(new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                        "no timeframe has market data for " + symbol + ": " + unavailable.get(0),
+                        Map.of("symbol", symbol)));
+            }
             List<List<Kline>> klines = new ArrayList<>(requests.size());
             for (Future<List<Kline>> f : requests) {
                 List<Kline> k = f.result();
                 klines.add(k == null ? List.of() : k);
             }
-            return ConfluenceAnalysis.analyse(symbol, klines, s, now, md.source());
+            return Future.succeededFuture(ConfluenceAnalysis.analyse(symbol, klines, unavailable, s, now, md.source()));
         });
     }
 

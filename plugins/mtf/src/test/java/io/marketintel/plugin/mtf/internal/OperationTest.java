@@ -219,8 +219,20 @@ class OperationTest {
     }
 
     @Test
+    void aTimeframeTheMarketCannotProvideIsLeftOutLikeOneWithTooLittleHistory() {
+        ctx.market.failing = Interval.M1;
+        ctx.market.failure = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "replay data has no 1m klines for BTCUSDT");
+        ConfluenceResult r = confluence();
+        TimeframeSignal m1 = r.timeframeSignals().get(0);
+        assertThat(m1.direction()).isEqualTo(Direction.NEUTRAL);
+        assertThat(m1.strength()).isZero();
+        assertThat(m1.note()).contains("the market has no data for it (replay data has no 1m klines for BTCUSDT)");
+        assertThat(r.totalTimeframes()).isEqualTo(5);
+    }
+
+    @Test
     void marketDataFailuresPassThroughUnchangedAndAreNotCached() {
-        IntelException upstream = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "Binance is banning us for 120 s");
+        IntelException upstream = new IntelException(ErrorCode.UPSTREAM_ERROR, "Binance answered garbage");
         ctx.market.failing = Interval.H4;
         ctx.market.failure = upstream;
         assertThat(failure(confluence(plugin, BTC))).isSameAs(upstream);
