@@ -107,7 +107,11 @@ class DistributionTest {
                 "/api/intelligence/mtf/confluence/BTCUSDT",
                 "/api/intelligence/correlation/hedge/BTCUSDT?candidates=ETHUSDT,BNBUSDT,SOLUSDT",
                 "/api/intelligence/correlation/pairs-signal?pair1=BTCUSDT&pair2=ETHUSDT",
-                "/api/intelligence/risk/portfolio-heat"}) {
+                "/api/intelligence/risk/portfolio-heat",
+                "/api/intelligence/order-routing/recommend/BTCUSDT?side=BUY&quantity=0.5",
+                "/api/intelligence/order-routing/executions",
+                "/api/intelligence/complete-analysis/BTCUSDT",
+                "/api/intelligence/meta/best-strategies?condition=ranging"}) {
             HttpResponse<String> each = platform.get(path);
             assertThat(each.statusCode()).as(path + " " + each.body()).isEqualTo(200);
         }
@@ -123,6 +127,22 @@ class DistributionTest {
         HttpResponse<String> bad = platform.postJson("/api/intelligence/correlation/matrix", "{\"symbols\":[\"BTCUSDT\"]}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("symbols");
+    }
+
+    @Test
+    @Order(3)
+    void theExecutorsAndTheSelectorTakeJsonBodies() throws Exception {
+        HttpResponse<String> ladder = platform.postJson("/api/intelligence/tp-ladder/calculate",
+                "{\"symbol\":\"BTCUSDT\",\"side\":\"LONG\",\"entry_price\":60000,\"quantity\":0.5,\"leverage\":5}");
+        assertThat(ladder.statusCode()).as(ladder.body()).isEqualTo(200);
+        assertThat(ladder.body()).contains("\"tp_levels\"", "\"expected_profit_pct\"");
+        HttpResponse<String> meta = platform.postJson("/api/intelligence/meta/analyze-and-recommend",
+                "{\"symbol\":\"BTCUSDT\"}");
+        assertThat(meta.statusCode()).as(meta.body()).isEqualTo(200);
+        assertThat(meta.body()).contains("\"market_condition\"", "\"overall_confidence\"");
+        HttpResponse<String> noToken = platform.postJson("/api/intelligence/order-routing/execute",
+                "{\"symbol\":\"BTCUSDT\",\"side\":\"BUY\",\"quantity\":0.01}");
+        assertThat(noToken.statusCode()).as(noToken.body()).isEqualTo(401);
     }
 
     @Test
