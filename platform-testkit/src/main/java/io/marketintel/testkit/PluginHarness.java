@@ -27,6 +27,8 @@ import io.marketintel.runtime.plugins.PluginHandle;
 import io.marketintel.runtime.plugins.PluginManager;
 import io.marketintel.runtime.plugins.PluginState;
 import io.marketintel.runtime.store.Database;
+import io.marketintel.runtime.store.OrderJournalStore;
+import io.marketintel.runtime.store.PlatformSchema;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -329,7 +331,7 @@ public final class PluginHarness implements AutoCloseable {
         }
     }
 
-    /** The platform services of the harness: no storage until a plugin asks for it. */
+    /** The platform services of the harness: no database until a plugin asks for storage or journals an order. */
     private static final class Services implements PlatformServices {
         private final Vertx vertx;
         private final MarketData market;
@@ -337,6 +339,7 @@ public final class PluginHarness implements AutoCloseable {
         private final Clock clock;
         private final Map<String, ResultCache> caches = new ConcurrentHashMap<>();
         private Database database;
+        private OrderJournalStore journal;
         private Path dataDir;
 
         Services(Vertx vertx, MarketData market, Exchange exchange, Clock clock) {
@@ -373,6 +376,19 @@ public final class PluginHarness implements AutoCloseable {
 
         @Override
         public synchronized Storage storage(String pluginId) {
+            return database().storageFor(pluginId);
+        }
+
+        @Override
+        public synchronized OrderJournalStore orderJournal() {
+            if (journal == null) {
+                journal = new OrderJournalStore(database().storageFor(PlatformSchema.OWNER));
+            }
+            return journal;
+        }
+
+        /** The embedded database in a temporary folder, opened on first use (executors journal their orders). */
+        private Database database() {
             if (database == null) {
                 try {
                     dataDir = Files.createTempDirectory("plugin-harness-db");
@@ -381,7 +397,7 @@ public final class PluginHarness implements AutoCloseable {
                     throw new IllegalStateException("the harness database could not be opened: " + e, e);
                 }
             }
-            return database.storageFor(pluginId);
+            return database;
         }
 
         @Override
@@ -399,6 +415,7 @@ public final class PluginHarness implements AutoCloseable {
                 // best effort
             } finally {
                 database = null;
+                journal = null;
                 try (Stream<Path> files = Files.walk(dataDir)) {
                     files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 } catch (IOException e) {
