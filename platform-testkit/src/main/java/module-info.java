@@ -10,4 +10,8 @@ module io.marketintel.testkit {
     requires io.vertx.core;
 
     exports io.marketintel.testkit;
+
+    // Conformance.pluginsIn(layer) finds the plugins of a module layer.
+    uses io.marketintel.api.Analyzer;
+    uses io.marketintel.api.Executor;
 }

@@ -1,6 +1,7 @@
 package io.marketintel.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marketintel.api.Analyzer;
 import io.marketintel.api.Executor;
 import io.marketintel.api.Method;
 import io.marketintel.api.Operation;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -38,8 +41,11 @@ import java.util.regex.Pattern;
  * parameter and configuration defaults lie within their ranges and allowed values; {@code checkConfig} accepts the
  * defaults. Then, on the simulated market (see {@link PluginHarness}): the plugin starts with its default
  * configuration; every operation answers 2xx when invoked with its defaults (symbols, and made-up values for
- * required parameters where that is possible); the answer is {@code {"data": …}} with snake_case field names; no
- * handler holds the plugin's thread beyond the threshold (1 s, as the platform's). Descriptions missing from
+ * required parameters where that is possible); the answer is {@code {"data": …}} with snake_case field names;
+ * a bad value of each declared parameter, and an undeclared one, is refused with 400 {@code INVALID_PARAMETER}
+ * naming it; a read-only operation does not fail (5xx) at the ends of its declared ranges; no handler holds the
+ * plugin's thread beyond the threshold (1 s, as the platform's). Executors run on the harness's paper exchange,
+ * never a live one. Descriptions missing from
  * operations, parameters or configuration keys are warnings, not failures.
  */
 public final class Conformance {
@@ -114,10 +120,13 @@ public final class Conformance {
      * @param pathValues       per operation, the symbol or id to use in its path
      * @param config           the plugin's configuration (its {@code plugins.<id>} section), defaults when empty
      * @param skipped          per operation, why it is not invoked
+     * @param companions       other plugins started next to the one checked (with their defaults), for a plugin
+     *                         that calls their operations over the bus; only the checked one is checked
      */
     public record Options(String symbol, List<String> symbols, Instant at, long seed, Duration blockedThreshold,
                           Duration operationTimeout, Map<String, Map<String, Object>> params,
-                          Map<String, String> pathValues, Map<String, Object> config, Map<String, String> skipped) {
+                          Map<String, String> pathValues, Map<String, Object> config, Map<String, String> skipped,
+                          List<Plugin> companions) {
 
         public Options {
             symbols = List.copyOf(symbols);
@@ -125,57 +134,83 @@ public final class Conformance {
             pathValues = Map.copyOf(pathValues);
             config = Map.copyOf(config);
             skipped = Map.copyOf(skipped);
+            companions = List.copyOf(companions);
+        }
+
+        /** Starts {@code plugins} next to the one checked (it calls their operations). */
+        public Options with(Plugin... plugins) {
+            List<Plugin> c = new ArrayList<>(companions);
+            c.addAll(List.of(plugins));
+            return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, params, pathValues, config,
+                    skipped, c);
         }
 
         /** BTCUSDT, the majors, {@link PluginHarness#DEFAULT_TIME}, the default seed, 1 s, 30 s. */
         public static Options defaults() {
             return new Options(PluginHarness.DEFAULT_SYMBOL, List.of("BTCUSDT", "ETHUSDT", "BNBUSDT", "SOLUSDT"),
                     PluginHarness.DEFAULT_TIME, 42, Duration.ofSeconds(1), Duration.ofSeconds(30), Map.of(), Map.of(),
-                    Map.of(), Map.of());
+                    Map.of(), Map.of(), List.of());
         }
 
         /** Uses {@code values} for the parameters of {@code operation}. */
         public Options withParams(String operation, Map<String, ?> values) {
             Map<String, Map<String, Object>> p = new LinkedHashMap<>(params);
             p.put(operation, Map.copyOf(values));
-            return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, p, pathValues, config, skipped);
+            return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, p, pathValues, config, skipped,
+                    companions);
         }
 
         /** Invokes {@code operation} on {@code value} (a symbol or an id). */
         public Options withPathValue(String operation, String value) {
             Map<String, String> p = new LinkedHashMap<>(pathValues);
             p.put(operation, value);
-            return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, params, p, config, skipped);
+            return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, params, p, config, skipped,
+                    companions);
         }
 
         /** Does not invoke {@code operation}, for the reason given (reported). */
         public Options skipping(String operation, String why) {
             Map<String, String> s = new LinkedHashMap<>(skipped);
             s.put(operation, why);
-            return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, params, pathValues, config, s);
+            return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, params, pathValues, config, s,
+                    companions);
         }
 
         /** Runs the plugin with this configuration instead of its defaults. */
         public Options withConfig(Map<String, ?> values) {
             return new Options(symbol, symbols, at, seed, blockedThreshold, operationTimeout, params, pathValues,
-                    Map.copyOf(values), skipped);
+                    Map.copyOf(values), skipped, companions);
         }
 
         /** Another symbol for operations that take one. */
         public Options withSymbol(String s) {
-            return new Options(s, symbols, at, seed, blockedThreshold, operationTimeout, params, pathValues, config, skipped);
+            return new Options(s, symbols, at, seed, blockedThreshold, operationTimeout, params, pathValues, config, skipped,
+                    companions);
         }
 
         /** Another threshold for holding the plugin's thread. */
         public Options withBlockedThreshold(Duration threshold) {
-            return new Options(symbol, symbols, at, seed, threshold, operationTimeout, params, pathValues, config, skipped);
+            return new Options(symbol, symbols, at, seed, threshold, operationTimeout, params, pathValues, config, skipped,
+                    companions);
         }
 
         /** Another time of the simulated market. */
         public Options at(Instant time) {
             return new Options(symbol, symbols, time, seed, blockedThreshold, operationTimeout, params, pathValues, config,
-                    skipped);
+                    skipped, companions);
         }
+    }
+
+    /**
+     * The plugins ({@link Analyzer} and {@link Executor} providers) of the modules in {@code layer} and its parents,
+     * in the order {@link ServiceLoader} finds them: {@code pluginsIn(ModuleLayer.boot())} gives every plugin on the
+     * module path of a test.
+     */
+    public static List<Plugin> pluginsIn(ModuleLayer layer) {
+        List<Plugin> plugins = new ArrayList<>();
+        ServiceLoader.load(layer, Analyzer.class).forEach(plugins::add);
+        ServiceLoader.load(layer, Executor.class).forEach(plugins::add);
+        return plugins;
     }
 
     /** Runs every check with the default options and fails with the report when one fails. */
@@ -224,7 +259,7 @@ public final class Conformance {
             checks.add(fail("operations", "operations() throws " + e));
             return new Report(d.id(), checks);
         }
-        if (operations == null || operations.isEmpty() || operations.contains(null)) {
+        if (operations == null || operations.isEmpty() || operations.stream().anyMatch(Objects::isNull)) {
             checks.add(fail("operations", operations == null ? "operations() returns null"
                     : operations.isEmpty() ? "no operation is declared" : "operations() contains null"));
             return new Report(d.id(), checks);
@@ -367,7 +402,10 @@ public final class Conformance {
     }
 
     private static void run(Plugin plugin, PluginDescriptor d, List<Operation> operations, Options o, List<Check> checks) {
-        PluginHarness.Builder builder = PluginHarness.builder(plugin).at(o.at()).seed(o.seed())
+        List<Plugin> started = new ArrayList<>();
+        started.add(plugin);
+        started.addAll(o.companions());
+        PluginHarness.Builder builder = PluginHarness.builder(started.toArray(Plugin[]::new)).at(o.at()).seed(o.seed())
                 .blockedThreshold(o.blockedThreshold()).operationTimeout(o.operationTimeout());
         if (!o.config().isEmpty()) {
             builder.config(d.id(), o.config());
@@ -382,14 +420,14 @@ public final class Conformance {
         try (harness) {
             checks.add(pass("starts with its default configuration", ""));
             for (Operation op : operations) {
-                invoke(harness, op, o, checks);
+                invoke(harness, d.id(), op, o, checks);
             }
         } catch (RuntimeException e) {
             checks.add(fail("stops", e.toString()));
         }
     }
 
-    private static void invoke(PluginHarness harness, Operation op, Options o, List<Check> checks) {
+    private static void invoke(PluginHarness harness, String id, Operation op, Options o, List<Check> checks) {
         String name = "invoke [" + op.name() + "] with its defaults";
         if (o.skipped().containsKey(op.name())) {
             checks.add(skip(name, o.skipped().get(op.name())));
@@ -405,9 +443,14 @@ public final class Conformance {
             return;
         }
         Map<String, Object> params = new LinkedHashMap<>(o.params().getOrDefault(op.name(), Map.of()));
+        // Made-up symbols differ from the path's and from each other (a pair, a hedge for another symbol).
+        Set<String> used = new HashSet<>();
+        if (op.pathParam() == PathParam.SYMBOL) {
+            used.add(pathValue);
+        }
         for (ParamSpec p : op.params()) {
             if (p.required() && !params.containsKey(p.name())) {
-                Object made = madeUp(p, o);
+                Object made = madeUp(p, o, used);
                 if (made == null) {
                     checks.add(skip(name, "parameter [" + p.name() + "] (" + p.type() + ") is required and cannot be "
                             + "made up: give it with Options.withParams(\"" + op.name() + "\", …)"));
@@ -420,7 +463,7 @@ public final class Conformance {
                 + (params.isEmpty() ? "" : " " + params);
         Answer first;
         try {
-            first = harness.call(op.name(), pathValue, params);
+            first = harness.call(id, op.name(), pathValue, params);
         } catch (RuntimeException e) {
             checks.add(fail(name, call + " did not complete: " + e.getMessage()));
             return;
@@ -431,10 +474,17 @@ public final class Conformance {
         }
         checks.add(pass(name, call + " answered " + first.status()));
         checks.add(json(op, first));
+        checks.add(rejectsBadParameters(harness, id, op, pathValue, params));
+        if (!op.mutating()) {
+            Check extremes = acceptsItsRanges(harness, id, op, pathValue, params);
+            if (extremes != null) {
+                checks.add(extremes);
+            }
+        }
         double held = first.heldMillis();
         if (!op.mutating()) {
             // Once more, warm: what a steady caller sees.
-            Answer again = harness.call(op.name(), pathValue, params);
+            Answer again = harness.call(id, op.name(), pathValue, params);
             held = Math.max(held, again.heldMillis());
         }
         long limit = o.blockedThreshold().toMillis();
@@ -444,6 +494,96 @@ public final class Conformance {
                 : fail("[" + op.name() + "] does not block", String.format(Locale.ROOT, "held its thread %.0f ms, more "
                 + "than %d ms: handlers must not block; move heavy or blocking work to vertx.executeBlocking", held,
                 limit)));
+    }
+
+    /**
+     * Sends one bad value per declared parameter (wrong type, out of range, not an allowed value) and one undeclared
+     * parameter; each must be refused before the plugin runs with 400 INVALID_PARAMETER naming that parameter, as the
+     * REST route and the bus answer it.
+     */
+    private static Check rejectsBadParameters(PluginHarness harness, String id, Operation op, String pathValue,
+                                              Map<String, Object> valid) {
+        String name = "[" + op.name() + "] rejects bad parameters with 400 naming them";
+        Map<String, Object> probes = new LinkedHashMap<>();
+        for (ParamSpec p : op.params()) {
+            Object bad = badValue(p);
+            if (bad != null) {
+                probes.put(p.name(), bad);
+            }
+        }
+        String undeclared = "no_such_parameter";
+        probes.put(undeclared, 1);
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, Object> probe : probes.entrySet()) {
+            Map<String, Object> params = new LinkedHashMap<>(valid);
+            params.put(probe.getKey(), probe.getValue());
+            Answer a;
+            try {
+                a = harness.call(id, op.name(), pathValue, params);
+            } catch (RuntimeException e) {
+                problems.add(probe.getKey() + "=" + probe.getValue() + " did not complete: " + e.getMessage());
+                continue;
+            }
+            JsonNode details = a.body().path("error").path("details");
+            String message = a.errorMessage();
+            if (a.status() != 400 || !"INVALID_PARAMETER".equals(a.errorCode())
+                    || !probe.getKey().equals(details.path("parameter").asText(null))
+                    || message == null || !message.contains("[" + probe.getKey() + "]")) {
+                problems.add(probe.getKey() + "=" + probe.getValue() + " answered " + a);
+            }
+        }
+        return problems.isEmpty() ? pass(name, probes.size() + " bad values refused: " + probes.keySet())
+                : fail(name, String.join("; ", problems));
+    }
+
+    /** A value the declaration of {@code p} refuses, or null when every value of a JSON call could be valid. */
+    private static Object badValue(ParamSpec p) {
+        return switch (p.type()) {
+            case INTEGER, DECIMAL -> p.max() != null ? (Object) (p.max() + 1) : p.min() != null ? (Object) (p.min() - 1)
+                    : "not-a-number";
+            case BOOLEAN -> "maybe";
+            case ENUM -> "no-such-value";
+            case SYMBOL, SYMBOL_LIST -> "not a symbol";
+            case STRING, STRING_LIST, STRING_MAP, OBJECT -> null;
+        };
+    }
+
+    /**
+     * Invokes a read-only operation with each numeric parameter at the ends of its declared range (the others at
+     * their defaults): a value the declaration accepts must not make the plugin fail (5xx); a 4xx is the plugin
+     * refusing a combination, which is allowed. Null when no parameter declares a range.
+     */
+    private static Check acceptsItsRanges(PluginHarness harness, String id, Operation op, String pathValue,
+                                          Map<String, Object> valid) {
+        String name = "[" + op.name() + "] copes with its declared ranges";
+        List<String> tried = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (ParamSpec p : op.params()) {
+            if (p.type() != ParamType.INTEGER && p.type() != ParamType.DECIMAL) {
+                continue;
+            }
+            for (Double end : new Double[] {p.min(), p.max()}) {
+                if (end == null) {
+                    continue;
+                }
+                Object value = p.type() == ParamType.INTEGER ? (Object) (long) Math.ceil(end) : (Object) end;
+                Map<String, Object> params = new LinkedHashMap<>(valid);
+                params.put(p.name(), value);
+                tried.add(p.name() + "=" + value);
+                try {
+                    Answer a = harness.call(id, op.name(), pathValue, params);
+                    if (a.status() >= 500) {
+                        problems.add(p.name() + "=" + value + " answered " + a);
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(p.name() + "=" + value + " did not complete: " + e.getMessage());
+                }
+            }
+        }
+        if (tried.isEmpty()) {
+            return null;
+        }
+        return problems.isEmpty() ? pass(name, "no 5xx for " + tried) : fail(name, String.join("; ", problems));
     }
 
     private static Check json(Operation op, Answer a) {
@@ -474,16 +614,31 @@ public final class Conformance {
         }
     }
 
-    /** A value for a required parameter, or null when none can be made up. */
-    private static Object madeUp(ParamSpec p, Options o) {
+    /** A value for a required parameter, or null when none can be made up; symbols not in {@code used}. */
+    private static Object madeUp(ParamSpec p, Options o, Set<String> used) {
+        List<String> fresh = new ArrayList<>();
+        if (!used.contains(o.symbol())) {
+            fresh.add(o.symbol());
+        }
+        o.symbols().stream().filter(s -> !used.contains(s) && !fresh.contains(s)).forEach(fresh::add);
         return switch (p.type()) {
-            case SYMBOL -> o.symbol();
+            case SYMBOL -> {
+                if (fresh.isEmpty()) {
+                    yield null;
+                }
+                used.add(fresh.get(0));
+                yield fresh.get(0);
+            }
             case SYMBOL_LIST -> {
                 int n = (int) Math.max(2, p.min() == null ? 2 : Math.ceil(p.min()));
                 if (p.max() != null) {
                     n = (int) Math.min(n, Math.floor(p.max()));
                 }
-                yield n <= o.symbols().size() ? List.copyOf(o.symbols().subList(0, n)) : null;
+                if (n > fresh.size()) {
+                    yield null;
+                }
+                used.addAll(fresh.subList(0, n));
+                yield List.copyOf(fresh.subList(0, n));
             }
             case ENUM -> p.allowed().get(0);
             case INTEGER -> {

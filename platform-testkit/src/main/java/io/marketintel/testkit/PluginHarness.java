@@ -53,7 +53,8 @@ import java.util.stream.Stream;
 /**
  * Runs plugins against the platform's simulated market without the server: the same plugin manager (each plugin on
  * a worker context of its own), the same parameter validation, deadlines and JSON as REST and the event bus, a fixed
- * clock, a paper exchange for executors, an embedded database on first use of {@code storage()}.
+ * clock, a paper exchange for executors (never a live one), an embedded database in a temporary folder for
+ * {@code storage()} and the order journal.
  *
  * <pre>{@code
  * try (PluginHarness h = PluginHarness.start(new MyPlugin())) {
@@ -93,6 +94,14 @@ public final class PluginHarness implements AutoCloseable {
                 forever), 100_000, new ClockTicker(clock));
         this.vertx = Vertx.vertx();
         this.services = new Services(vertx, market, new PaperExchange(sim, clock, BigDecimal.valueOf(b.balance)), clock);
+        // Plugins ask for storage and executors journal orders on their own (worker) threads, where nothing may
+        // wait: the database is opened here, on the caller's thread.
+        try {
+            services.openDatabase();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         List<PluginHandle> handles = PluginDiscovery.of(b.plugins);
         for (PluginHandle h : handles) {
             if (h.state() == PluginState.REJECTED) {
@@ -331,7 +340,7 @@ public final class PluginHarness implements AutoCloseable {
         }
     }
 
-    /** The platform services of the harness: no database until a plugin asks for storage or journals an order. */
+    /** The platform services of the harness: an embedded database in a temporary folder for storage and the journal. */
     private static final class Services implements PlatformServices {
         private final Vertx vertx;
         private final MarketData market;
@@ -387,15 +396,19 @@ public final class PluginHarness implements AutoCloseable {
             return journal;
         }
 
-        /** The embedded database in a temporary folder, opened on first use (executors journal their orders). */
+        /** Opens the embedded database in a temporary folder (blocks: call it from the harness's caller). */
+        synchronized void openDatabase() {
+            try {
+                dataDir = Files.createTempDirectory("plugin-harness-db");
+                database = Database.open(vertx, dataDir).await(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the harness database could not be opened: " + e, e);
+            }
+        }
+
         private Database database() {
             if (database == null) {
-                try {
-                    dataDir = Files.createTempDirectory("plugin-harness-db");
-                    database = Database.open(vertx, dataDir).await(60, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("the harness database could not be opened: " + e, e);
-                }
+                throw new IllegalStateException("the harness database is closed");
             }
             return database;
         }
