@@ -58,7 +58,14 @@ public final class Conformance {
 
     /** How a check ended. */
     public enum Outcome {
-        PASS, FAIL, WARN, SKIP
+        /** Satisfied. */
+        PASS,
+        /** Not satisfied: the plugin does not conform. */
+        FAIL,
+        /** Worth fixing, does not fail the plugin (missing descriptions). */
+        WARN,
+        /** Not run, with the reason (what the options need to run it). */
+        SKIP
     }
 
     /**
@@ -128,6 +135,7 @@ public final class Conformance {
                           Map<String, String> pathValues, Map<String, Object> config, Map<String, String> skipped,
                           List<Plugin> companions) {
 
+        /** Copies the collections. */
         public Options {
             symbols = List.copyOf(symbols);
             params = Map.copyOf(params);
