@@ -238,6 +238,8 @@ class ConsoleBrowserTest {
             assertThat(notice.getText()).contains("order-routing plugin is not installed", "POST " + EXECUTE);
             return;
         }
+        // Executing needs the token, which the wrong-token test made the tab forget: this tab has been given it.
+        script("sessionStorage.setItem('mi-token', arguments[0])", token);
         ExecutionViewAssertions.submitDryRunTwapAndSeeItProgressLive(browser);
     }
 

@@ -39,6 +39,10 @@ final class ExecutionViewAssertions {
         if (!form.findElements(By.cssSelector("[data-param=duration_seconds]")).isEmpty()) {
             Browser.setField(form, "duration_seconds", "5");
         }
+        // The real plugin cuts 5 s into 2 slices by itself: ask for 5, so that the fill moves several times.
+        if (!form.findElements(By.cssSelector("[data-param=num_slices]")).isEmpty()) {
+            Browser.setField(form, "num_slices", "5");
+        }
         form.findElement(By.id("execute")).click();
         WebElement card = b.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#executions .execution")));
         Set<String> filledSeen = new LinkedHashSet<>();
