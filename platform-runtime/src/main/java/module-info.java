@@ -19,6 +19,16 @@ module io.marketintel.runtime {
     uses io.marketintel.api.Analyzer;
     uses io.marketintel.api.Executor;
 
+    // The plugin test kit runs plugins on the runtime's own machinery (manager, invoker, simulated market, cache, JSON).
+    exports io.marketintel.runtime.plugins to io.marketintel.testkit;
+    exports io.marketintel.runtime.bus to io.marketintel.testkit;
+    exports io.marketintel.runtime.config to io.marketintel.testkit;
+    exports io.marketintel.runtime.json to io.marketintel.testkit;
+    exports io.marketintel.runtime.errors to io.marketintel.testkit;
+    exports io.marketintel.runtime.market.sim to io.marketintel.testkit;
+    exports io.marketintel.runtime.market.cache to io.marketintel.testkit;
+    exports io.marketintel.runtime.store to io.marketintel.testkit;
+
     // Jackson writes the runtime's own response records (plugin views, health).
     opens io.marketintel.runtime.http to com.fasterxml.jackson.databind;
     opens io.marketintel.runtime.http.console to com.fasterxml.jackson.databind;

@@ -17,6 +17,7 @@ import io.marketintel.runtime.market.cache.CachingMarketData;
 import io.marketintel.runtime.market.cache.ResultCache;
 import io.marketintel.runtime.plugins.OperationInvoker;
 import io.marketintel.runtime.plugins.PlatformServices;
+import io.marketintel.runtime.plugins.PluginDirectory;
 import io.marketintel.runtime.plugins.PluginDiscovery;
 import io.marketintel.runtime.plugins.PluginHandle;
 import io.marketintel.runtime.plugins.PluginManager;
@@ -44,6 +45,8 @@ import java.util.function.Supplier;
 public final class Platform implements PlatformServices {
 
     private static final System.Logger LOG = System.getLogger(Platform.class.getName());
+    /** A plugin handler holding its thread longer than this counts as blocking it (health, log). */
+    private static final Duration BLOCKED_THRESHOLD = Duration.ofSeconds(1);
     /** The platform version, from the runtime jar's manifest when packaged. */
     public static final String VERSION = versionOf();
 
@@ -52,6 +55,7 @@ public final class Platform implements PlatformServices {
     private final Map<String, String> env;
     private final long startedAt;
     private final PluginManager plugins;
+    private final PluginDirectory directory;
     private final Map<String, ResultCache> resultCaches = new ConcurrentHashMap<>();
 
     private volatile PlatformConfig config;
@@ -67,14 +71,17 @@ public final class Platform implements PlatformServices {
     private ApiToken token;
 
     private Platform(Vertx vertx, Clock clock, Map<String, String> env, List<PluginHandle> handles,
-                     PlatformConfig config) {
+                     PlatformConfig config, PluginDirectory directory) {
         this.vertx = vertx;
         this.clock = clock;
         this.env = Map.copyOf(env);
         this.startedAt = clock.millis();
         this.config = config;
         this.configLoadedAt = startedAt;
-        this.plugins = new PluginManager(handles, this);
+        this.directory = directory;
+        this.plugins = new PluginManager(handles, this, new PluginManager.Options(BLOCKED_THRESHOLD,
+                config.http().operationTimeout()));
+        this.plugins.onStagedReleased(directory::release);
     }
 
     /**
@@ -89,12 +96,17 @@ public final class Platform implements PlatformServices {
         List<PluginHandle> handles = PluginDiscovery.discover(Platform.class.getModule().getLayer() != null
                 ? Platform.class.getModule().getLayer() : ModuleLayer.boot());
         Path file = ConfigLoader.configFile(env);
+        // The file names the plugin folder; the jars in it bring config schemas the file is then checked against.
+        PlatformConfig preliminary = new ConfigLoader(PluginManager.configSchemas(handles), env).load(file);
+        PluginDirectory directory = new PluginDirectory(preliminary.pluginsDir(),
+                PluginDirectory.stagingFor(preliminary.dataDir()), PluginDirectory.apiLayer(), Clock.systemUTC());
+        handles = PluginManager.withJars(handles, directory.loadAll());
         PlatformConfig config = new ConfigLoader(PluginManager.configSchemas(handles), env).load(file);
         config.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setBlockedThreadCheckInterval(1000)
                 .setMaxEventLoopExecuteTime(2).setMaxEventLoopExecuteTimeUnit(TimeUnit.SECONDS));
-        Platform platform = new Platform(vertx, Clock.systemUTC(), env, handles, config);
+        Platform platform = new Platform(vertx, Clock.systemUTC(), env, handles, config, directory);
         try {
             platform.boot(out).await(60, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -123,7 +135,15 @@ public final class Platform implements PlatformServices {
                 })
                 .compose(v -> {
                     OperationInvoker invoker = new OperationInvoker(cachedMarket, clock(), config.http().operationTimeout());
-                    bus = new BusMount(vertx, invoker);
+                    bus = new BusMount(vertx, invoker, plugins::byId);
+                    // Drop-in plugins come and go: their bus consumers follow (REST routes are looked up per request).
+                    plugins.addListener((id, handle) -> {
+                        if (handle == null) {
+                            bus.unmount(id);
+                        } else {
+                            bus.mount(handle);
+                        }
+                    });
                     HttpApi api = new HttpApi(vertx, plugins, invoker, token, config.http().maxBodyBytes(), this::health)
                             .with(new ConsoleRoutes(vertx, cachedMarket, this::clock, plugins)::mount);
                     return bus.mount(plugins.all())
@@ -137,6 +157,7 @@ public final class Platform implements PlatformServices {
                             () -> new ConfigLoader(plugins.configSchemas(), env), this::reconfigure, this::rejected);
                     return watcher.start();
                 })
+                .onSuccess(v -> directory.start(vertx, config.watchInterval(), plugins::update))
                 .onSuccess(v -> {
                     long enabled = plugins.all().stream().filter(h -> h.state() == PluginState.ENABLED).count();
                     out.println("Market Intel " + VERSION + " listening on http://" + config.http().host() + ":"
@@ -207,6 +228,7 @@ public final class Platform implements PlatformServices {
                 : market.health();
         return Future.join(storage, marketHealth).transform(ar -> {
             int[] counts = new int[6];
+            List<HealthReport.BlockedPlugin> blocked = new java.util.ArrayList<>();
             for (PluginHandle h : plugins.all()) {
                 counts[0]++;
                 switch (h.state()) {
@@ -215,8 +237,13 @@ public final class Platform implements PlatformServices {
                     case FAILED -> counts[3]++;
                     case REJECTED -> counts[4]++;
                 }
-                if ("UNHEALTHY".equals(h.health().status())) {
+                PluginHandle.Health health = h.health();
+                if ("UNHEALTHY".equals(health.status())) {
                     counts[5]++;
+                }
+                if (health.blockedCalls() > 0 || health.blockedNowMs() != null) {
+                    blocked.add(new HealthReport.BlockedPlugin(h.id(), health.blockedCalls(), health.lastBlocked(),
+                            health.blockedNowMs(), health.blockedThresholdMs()));
                 }
             }
             HealthReport.Market m = marketHealth.succeeded() ? marketHealth.result()
@@ -228,7 +255,8 @@ public final class Platform implements PlatformServices {
             String status = down ? "DOWN" : degraded ? "DEGRADED" : "UP";
             return Future.succeededFuture(new HealthReport(status, VERSION, clock.millis() - startedAt, clock.millis(), m, s,
                     new HealthReport.Config(config.file().toString(), configLoadedAt, configError, config.warnings()),
-                    new HealthReport.Plugins(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]),
+                    new HealthReport.Plugins(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
+                            plugins.unloading(), directory.dir().toString(), blocked),
                     cachedMarket == null ? null : HealthReport.Cache.of(cachedMarket.stats(), cachedMarket.staleServed())));
         });
     }
@@ -251,6 +279,7 @@ public final class Platform implements PlatformServices {
         if (watcher != null) {
             watcher.stop();
         }
+        directory.stop();
         Duration grace = config.http().shutdownTimeout();
         Future<Void> f = server == null ? Future.succeededFuture()
                 : server.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).recover(e -> Future.succeededFuture());
@@ -312,6 +341,11 @@ public final class Platform implements PlatformServices {
     @Override
     public <T> Future<T> cached(String pluginId, String key, Duration ttl, Supplier<Future<T>> loader) {
         return resultCaches.computeIfAbsent(pluginId, id -> new ResultCache()).get(key, ttl, loader);
+    }
+
+    @Override
+    public void released(String pluginId) {
+        resultCaches.remove(pluginId);
     }
 
     private static String versionOf() {

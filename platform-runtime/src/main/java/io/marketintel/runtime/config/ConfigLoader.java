@@ -155,7 +155,7 @@ public final class ConfigLoader {
             throw new ConfigException(path, "config section [" + path + "]: " + e.getMessage()
                     + " (in " + file + ")");
         }
-        return new PluginSettings(enabled, values);
+        return new PluginSettings(enabled, values, section == null || section.isNull() ? null : section);
     }
 
     private static String suggestion(String key, String prefix, List<ParamSpec> specs) {

@@ -1,5 +1,6 @@
 package io.marketintel.runtime.http;
 
+import io.marketintel.runtime.plugins.PluginHandle;
 import java.util.List;
 
 /**
@@ -51,14 +52,32 @@ public record HealthReport(
     /**
      * Plugin counts.
      *
-     * @param total     discovered
-     * @param enabled   serving
-     * @param disabled  switched off
-     * @param failed    failed to start
-     * @param rejected  refused at discovery
-     * @param unhealthy enabled but failing repeatedly
+     * @param total          discovered
+     * @param enabled        serving
+     * @param disabled       switched off
+     * @param failed         failed to start
+     * @param rejected       refused at discovery (the reason is in {@code GET /api/plugins})
+     * @param unhealthy      enabled but failing repeatedly, or holding their thread right now
+     * @param unloading      removed or replaced versions still finishing their requests
+     * @param dir            the folder drop-in plugin jars are loaded from
+     * @param blockedThreads plugins that have held their thread beyond the threshold
      */
-    public record Plugins(int total, int enabled, int disabled, int failed, int rejected, int unhealthy) {
+    public record Plugins(int total, int enabled, int disabled, int failed, int rejected, int unhealthy, int unloading,
+                          String dir, List<BlockedPlugin> blockedThreads) {
+    }
+
+    /**
+     * A plugin that held its thread (its operation handlers run on a thread of their own) beyond the threshold: it
+     * blocked, which costs its own callers, not the rest of the platform.
+     *
+     * @param plugin       plugin id
+     * @param times        how often
+     * @param last         the latest time: operation, duration, when
+     * @param blockedNowMs how long its thread has been held right now, or null when it is free
+     * @param thresholdMs  the threshold
+     */
+    public record BlockedPlugin(String plugin, long times, PluginHandle.Blocked last, Long blockedNowMs,
+                                long thresholdMs) {
     }
 
     /**

@@ -8,6 +8,7 @@ import io.marketintel.api.PathParam;
 import io.marketintel.api.PluginKind;
 import io.marketintel.runtime.bus.BusAddresses;
 import io.marketintel.runtime.plugins.PluginHandle;
+import io.marketintel.runtime.plugins.PluginSource;
 import io.marketintel.runtime.plugins.PluginState;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param apiVersion  API version it was built for
  * @param kind        ANALYZER or EXECUTOR
  * @param module      JPMS module
+ * @param source      where it came from: built in (module path) or a drop-in jar (file name, content hash)
  * @param description description
  * @param state       ENABLED, DISABLED, FAILED or REJECTED
  * @param enabled     whether it serves now
@@ -39,6 +41,7 @@ public record PluginView(
         String apiVersion,
         PluginKind kind,
         String module,
+        PluginSource source,
         String description,
         PluginState state,
         boolean enabled,
@@ -60,6 +63,7 @@ public record PluginView(
                 d == null ? null : d.apiVersion(),
                 h.kind(),
                 h.module(),
+                h.source(),
                 d == null ? "" : d.description(),
                 h.state(),
                 h.state() == PluginState.ENABLED,

@@ -17,7 +17,10 @@ import io.marketintel.api.market.SymbolInfo;
 import io.marketintel.runtime.errors.Errors;
 import io.marketintel.runtime.json.Json;
 import io.marketintel.runtime.params.ParamBinder;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +35,8 @@ import java.util.regex.Pattern;
 /**
  * Runs one operation for REST and the bus alike: checks the plugin is enabled, validates the path value
  * and the parameters against their declarations (symbols against exchange info), calls the handler under
- * the operation deadline, and serialises the result to {@code {"data": …}}. Every failure comes out as an
- * {@link IntelException}.
+ * the operation deadline on the plugin's own context, and serialises the result to {@code {"data": …}} there.
+ * Every failure comes out as an {@link IntelException}.
  */
 public final class OperationInvoker {
 
@@ -56,30 +59,48 @@ public final class OperationInvoker {
     }
 
     /**
-     * Invokes {@code op} of {@code handle}.
+     * Invokes {@code op} of {@code handle}. When {@code handle} was replaced by another version meanwhile, the
+     * operation of the same name of the new version runs; when it was removed, the answer is NOT_FOUND.
      *
      * @param rawPath the symbol or id from the path or message, or null
      * @param raw     raw parameter values by name
      * @return the reply: JSON {@code {"data": …}} and its HTTP status (200, or 202 for an {@link Accepted} result)
      */
     public Future<Reply> invoke(PluginHandle handle, Operation op, String rawPath, Map<String, JsonNode> raw) {
-        String what = "operation [" + handle.id() + "." + op.name() + "]";
+        PluginHandle h = handle;
+        Operation o = op;
+        while (!h.enter()) {
+            PluginHandle next = h.successor();
+            Operation same = next == null ? null : next.operations().get(o.name());
+            if (same == null || same.method() != o.method() || same.pathParam() != o.pathParam()) {
+                return Future.failedFuture(new IntelException(ErrorCode.NOT_FOUND, "operation [" + h.id() + "." + o.name()
+                        + "] is no longer installed" + (next == null ? ": the plugin was removed"
+                        : ": version " + next.descriptor().version() + " does not offer it"),
+                        Map.of("plugin", h.id())));
+            }
+            h = next;
+            o = same;
+        }
+        PluginHandle entered = h;
+        Operation operation = o;
+        String what = "operation [" + entered.id() + "." + operation.name() + "]";
         Future<Reply> result;
         try {
-            checkState(handle);
-            String pathValue = pathValue(op, rawPath);
-            Params params = ParamBinder.bindAll(op.params(), raw, ParamBinder.Label.parameter());
-            result = checkSymbols(op, pathValue, params)
-                    .compose(v -> run(handle, op, new OperationRequest(pathValue, params), what));
+            checkState(entered);
+            String pathValue = pathValue(operation, rawPath);
+            Params params = ParamBinder.bindAll(operation.params(), raw, ParamBinder.Label.parameter());
+            result = checkSymbols(operation, pathValue, params)
+                    .compose(v -> run(entered, operation, new OperationRequest(pathValue, params), what));
         } catch (RuntimeException e) {
             result = Future.failedFuture(e);
         }
         return result
                 .recover(failure -> Future.failedFuture(Errors.toIntel(failure, what)))
                 .andThen(ar -> {
-                    if (handle.state() != PluginState.REJECTED) {
+                    entered.exit();
+                    if (entered.state() != PluginState.REJECTED) {
                         boolean ok = ar.succeeded() || ((IntelException) ar.cause()).code().httpStatus() < 500;
-                        handle.record(ok, ar.succeeded() ? null : ar.cause().getMessage(), clock.millis());
+                        entered.record(ok, ar.succeeded() ? null : ar.cause().getMessage(), clock.millis());
                     }
                 });
     }
@@ -159,28 +180,92 @@ public final class OperationInvoker {
         return k.names;
     }
 
+    /**
+     * Runs the handler on the plugin's own context (or, for a plugin without one, right here), measuring how long it
+     * holds that thread, and serialises the result there too: a plugin that throws, blocks, never answers or returns
+     * something unserialisable costs its own thread, never the caller's. The deadline is kept on the caller's side,
+     * so it fires even while the plugin's thread is blocked.
+     */
     private Future<Reply> run(PluginHandle handle, Operation op, OperationRequest request, String what) {
+        PluginContextImpl context = handle.context();
+        if (context == null || context.vertxContext() == null) {
+            return call(handle, op, request, what).map(value -> reply(value, what));
+        }
+        Context target = context.vertxContext();
+        Vertx vertx = target.owner();
+        Context caller = Vertx.currentContext();
+        Promise<Reply> promise = Promise.promise();
+        long timer = vertx.setTimer(timeout.toMillis(), id -> promise.tryFail(timedOut(what)));
+        target.runOnContext(v -> call(handle, op, request, what).onComplete(ar -> {
+            // Serialise on the plugin's thread: a huge or broken result costs the plugin, not the caller.
+            Runnable serialise = () -> {
+                Reply reply = null;
+                Throwable failure = ar.failed() ? ar.cause() : null;
+                if (failure == null) {
+                    try {
+                        reply = reply(ar.result(), what);
+                    } catch (RuntimeException | StackOverflowError e) {
+                        failure = e;
+                    }
+                }
+                Reply r = reply;
+                Throwable f = failure;
+                Runnable complete = () -> {
+                    if (f == null) {
+                        promise.tryComplete(r);
+                    } else {
+                        promise.tryFail(f);
+                    }
+                };
+                if (caller == null) {
+                    complete.run();
+                } else {
+                    caller.runOnContext(x -> complete.run());
+                }
+            };
+            if (Vertx.currentContext() == target) {
+                serialise.run();
+            } else {
+                target.runOnContext(x -> serialise.run());
+            }
+        }));
+        return promise.future().andThen(ar -> vertx.cancelTimer(timer));
+    }
+
+    /** Calls the handler here and now, measuring how long it holds the thread. */
+    private Future<?> call(PluginHandle handle, Operation op, OperationRequest request, String what) {
+        long started = System.nanoTime();
+        handle.busy(op.name(), started);
         Future<?> future;
         try {
             future = op.handler().handle(request);
-        } catch (RuntimeException e) {
-            return Future.failedFuture(e);
+        } catch (Throwable e) {
+            future = Future.failedFuture(e);
+        } finally {
+            handle.idle(op.name(), System.nanoTime() - started, clock.millis());
         }
         if (future == null) {
             return Future.failedFuture(new IllegalStateException(what + " returned no future"));
         }
-        return future.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .recover(failure -> failure instanceof java.util.concurrent.TimeoutException
-                        ? Future.failedFuture(new IntelException(ErrorCode.TIMEOUT, what + " did not answer within "
-                        + timeout.toSeconds() + " s", Map.of("timeout_ms", timeout.toMillis())))
-                        : Future.failedFuture(failure))
-                .map(value -> {
-                    if (value == null) {
-                        throw new IllegalStateException(what + " returned a null result");
-                    }
-                    return value instanceof Accepted<?> accepted ? new Reply(202, envelope(accepted.body()))
-                            : new Reply(200, envelope(value));
-                });
+        if (handle.context() == null || handle.context().vertxContext() == null) {
+            return future.timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .recover(failure -> failure instanceof java.util.concurrent.TimeoutException
+                            ? Future.failedFuture(timedOut(what)) : Future.failedFuture(failure));
+        }
+        return future;
+    }
+
+    private IntelException timedOut(String what) {
+        return new IntelException(ErrorCode.TIMEOUT, what + " did not answer within " + timeout.toSeconds() + " s",
+                Map.of("timeout_ms", timeout.toMillis()));
+    }
+
+    private static Reply reply(Object value, String what) {
+        if (value == null) {
+            throw new IllegalStateException(what + " returned a null result");
+        }
+        return value instanceof Accepted<?> accepted ? new Reply(202, envelope(accepted.body()))
+                : new Reply(200, envelope(value));
     }
 
     /** {@code {"data": value}} as bytes. */

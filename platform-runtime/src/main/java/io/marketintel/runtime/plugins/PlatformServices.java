@@ -33,4 +33,11 @@ public interface PlatformServices {
 
     /** The result cache of one plugin. */
     <T> Future<T> cached(String pluginId, String key, Duration ttl, Supplier<Future<T>> loader);
+
+    /**
+     * A version of plugin {@code pluginId} was unloaded (removed or replaced): drop what is kept for it, such as its
+     * cached results, which may hold objects of its classes.
+     */
+    default void released(String pluginId) {
+    }
 }

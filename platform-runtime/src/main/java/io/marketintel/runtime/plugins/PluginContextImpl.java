@@ -11,6 +11,7 @@ import io.marketintel.api.trading.Exchange;
 import io.marketintel.runtime.bus.BusAddresses;
 import io.marketintel.runtime.errors.Errors;
 import io.marketintel.runtime.json.Json;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -20,18 +21,45 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** The context of one started plugin. */
+/**
+ * The context of one started plugin. Each start gets its own Vert.x deployment: a worker context on a thread pool of
+ * the plugin's own, where its start, stop, operation handlers (and the callbacks and timers they create) run, so
+ * that a plugin that blocks holds up its own thread and nobody else's; undeploying it cancels the timers and bus
+ * consumers the plugin left behind.
+ */
 final class PluginContextImpl implements PluginContext {
 
     private final PluginHandle handle;
     private final PlatformServices services;
     private final System.Logger logger;
+    private final Context vertxContext;
+    private final String deploymentId;
     private volatile JournalingExchange journaling;
 
     PluginContextImpl(PluginHandle handle, PlatformServices services) {
+        this(handle, services, null, null);
+    }
+
+    /**
+     * @param vertxContext the plugin's own Vert.x context, or null to run on the caller's
+     * @param deploymentId the deployment that owns it, or null
+     */
+    PluginContextImpl(PluginHandle handle, PlatformServices services, Context vertxContext, String deploymentId) {
         this.handle = handle;
         this.services = services;
         this.logger = System.getLogger("plugin." + handle.id());
+        this.vertxContext = vertxContext;
+        this.deploymentId = deploymentId;
+    }
+
+    /** Where the plugin's code runs, or null when it runs on the caller's context. */
+    Context vertxContext() {
+        return vertxContext;
+    }
+
+    /** The Vert.x deployment owning {@link #vertxContext()}, or null. */
+    String deploymentId() {
+        return deploymentId;
     }
 
     @Override

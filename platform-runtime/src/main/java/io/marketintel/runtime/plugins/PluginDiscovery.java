@@ -9,6 +9,7 @@ import io.marketintel.api.PlatformApi;
 import io.marketintel.api.Plugin;
 import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.PluginKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +23,8 @@ import java.util.Set;
  * Finds plugins with {@link ServiceLoader} and checks each before it may run: readable descriptor,
  * compatible API version, kind matching the implemented interface, unique id and route prefix, unique
  * operations. A plugin that fails a check is kept as {@link PluginState#REJECTED} with the reason, and
- * the others carry on.
+ * the others carry on. Drop-in jars are found by {@link PluginDirectory}, which hands each jar's layer to
+ * {@link #fromLayer(ModuleLayer, PluginSource, Path)}.
  */
 public final class PluginDiscovery {
 
@@ -36,9 +38,9 @@ public final class PluginDiscovery {
     /** Plugins provided by the modules of {@code layer} (the boot layer on the module path). */
     public static List<PluginHandle> discover(ModuleLayer layer) {
         List<Candidate> candidates = new ArrayList<>();
-        load(ServiceLoader.load(layer, Analyzer.class), candidates);
-        load(ServiceLoader.load(layer, Executor.class), candidates);
-        return validate(candidates);
+        load(ServiceLoader.load(layer, Analyzer.class), null, candidates);
+        load(ServiceLoader.load(layer, Executor.class), null, candidates);
+        return validate(candidates, PluginSource.MODULE_PATH, null);
     }
 
     /** Plugins given as instances (tests, embedding). */
@@ -47,11 +49,62 @@ public final class PluginDiscovery {
         for (Plugin p : plugins) {
             candidates.add(new Candidate(p, moduleOf(p.getClass()), p.getClass().getName(), null));
         }
-        return validate(candidates);
+        return validate(candidates, PluginSource.EMBEDDED, null);
     }
 
-    private static <P extends Plugin> void load(ServiceLoader<P> loader, List<Candidate> out) {
+    /**
+     * The plugins provided by the modules of {@code layer} itself (not of its parents), each checked on its own:
+     * readable descriptor, compatible API, kind, operations. Conflicts with other plugins (id, route prefix) are
+     * for the {@link PluginManager} to decide when it admits them.
+     *
+     * @param layer  a plugin jar's layer
+     * @param source the jar
+     * @param staged the staged copy the layer was defined from
+     */
+    static List<PluginHandle> fromLayer(ModuleLayer layer, PluginSource source, Path staged) {
+        List<Candidate> candidates = new ArrayList<>();
+        load(ServiceLoader.load(layer, Analyzer.class), layer, candidates);
+        load(ServiceLoader.load(layer, Executor.class), layer, candidates);
+        List<PluginHandle> out = new ArrayList<>();
+        for (Candidate c : candidates) {
+            out.add(check(c, source, staged));
+        }
+        return out;
+    }
+
+    /**
+     * Why {@code d} may not join plugins whose ids and route prefixes are already taken, or null when it may.
+     *
+     * @param ids      plugin id → the plugin holding it
+     * @param prefixes route prefix → the plugin holding it
+     */
+    static String conflict(PluginDescriptor d, Map<String, PluginHandle> ids, Map<String, PluginHandle> prefixes) {
+        PluginHandle holder = ids.get(d.id());
+        if (holder != null) {
+            return "duplicate plugin id [" + d.id() + "], already provided by " + describe(holder);
+        }
+        holder = prefixes.get(d.routePrefix());
+        if (holder != null) {
+            return "route prefix [" + d.routePrefix() + "] is already used by plugin [" + holder.id() + "] ("
+                    + describe(holder) + ")";
+        }
+        return null;
+    }
+
+    private static String describe(PluginHandle h) {
+        String module = "module [" + h.module() + "]";
+        return switch (h.source().kind()) {
+            case "module-path" -> module + " (built in)";
+            case "jar" -> module + " of " + h.source();
+            default -> module;
+        };
+    }
+
+    private static <P extends Plugin> void load(ServiceLoader<P> loader, ModuleLayer only, List<Candidate> out) {
         for (ServiceLoader.Provider<P> provider : iterate(loader, out)) {
+            if (only != null && provider.type().getModule().getLayer() != only) {
+                continue; // a provider of a parent layer (a built-in plugin): not this jar's
+            }
             String type = provider.type().getName();
             try {
                 P plugin = provider.get();
@@ -80,48 +133,62 @@ public final class PluginDiscovery {
         return providers;
     }
 
-    private static List<PluginHandle> validate(List<Candidate> candidates) {
+    private static List<PluginHandle> validate(List<Candidate> candidates, PluginSource source, Path staged) {
         List<PluginHandle> handles = new ArrayList<>();
-        Map<String, String> ids = new HashMap<>();
-        Map<String, String> prefixes = new HashMap<>();
+        Map<String, PluginHandle> ids = new HashMap<>();
+        Map<String, PluginHandle> prefixes = new HashMap<>();
         for (Candidate c : candidates) {
-            PluginHandle handle = check(c, ids, prefixes);
-            if (handle.state() == PluginState.REJECTED) {
-                LOG.log(System.Logger.Level.WARNING, "plugin [" + handle.id() + "] from module [" + handle.module()
-                        + "] rejected: " + handle.reason());
+            PluginHandle handle = check(c, source, staged);
+            if (handle.state() != PluginState.REJECTED) {
+                String problem = conflict(handle.descriptor(), ids, prefixes);
+                if (problem != null) {
+                    handle = PluginHandle.rejected(handle.id(), handle.descriptor(), handle.module(), problem, source);
+                    LOG.log(System.Logger.Level.WARNING, "plugin [" + handle.id() + "] from module [" + handle.module()
+                            + "] rejected: " + handle.reason());
+                } else {
+                    ids.put(handle.id(), handle);
+                    prefixes.put(handle.descriptor().routePrefix(), handle);
+                }
             }
             handles.add(handle);
         }
         return handles;
     }
 
-    private static PluginHandle check(Candidate c, Map<String, String> ids, Map<String, String> prefixes) {
+    /** The candidate's own checks (everything but conflicts with other plugins); logs a rejection. */
+    private static PluginHandle check(Candidate c, PluginSource source, Path staged) {
+        PluginHandle h = intrinsic(c, source, staged);
+        if (h.state() == PluginState.REJECTED) {
+            LOG.log(System.Logger.Level.WARNING, "plugin [" + h.id() + "] from module [" + h.module() + "]"
+                    + (source.isJar() ? " of " + source : "") + " rejected: " + h.reason());
+        }
+        return h;
+    }
+
+    private static PluginHandle intrinsic(Candidate c, PluginSource source, Path staged) {
         if (c.failure != null) {
-            return PluginHandle.rejected(c.type, null, c.module, c.failure);
+            return PluginHandle.rejected(c.type, null, c.module, c.failure, source);
         }
         PluginDescriptor d;
         List<Operation> operations;
         try {
             d = c.plugin.descriptor();
             if (d == null) {
-                return PluginHandle.rejected(c.type, null, c.module, "descriptor() returned null");
+                return PluginHandle.rejected(c.type, null, c.module, "descriptor() returned null", source);
             }
             operations = c.plugin.operations();
         } catch (RuntimeException | LinkageError e) {
             return PluginHandle.rejected(c.type, null, c.module, "descriptor or operations could not be read: "
-                    + rootMessage(e));
+                    + rootMessage(e), source);
         }
-        String problem = problem(c.plugin, d, operations, ids, prefixes);
+        String problem = problem(c.plugin, d, operations);
         if (problem != null) {
-            return PluginHandle.rejected(d.id(), d, c.module, problem);
+            return PluginHandle.rejected(d.id(), d, c.module, problem, source);
         }
-        ids.put(d.id(), c.module);
-        prefixes.put(d.routePrefix(), d.id());
-        return new PluginHandle(c.plugin, d, c.module, operations);
+        return new PluginHandle(c.plugin, d, c.module, operations, source, staged);
     }
 
-    private static String problem(Plugin plugin, PluginDescriptor d, List<Operation> operations,
-                                  Map<String, String> ids, Map<String, String> prefixes) {
+    private static String problem(Plugin plugin, PluginDescriptor d, List<Operation> operations) {
         try {
             if (!PlatformApi.isCompatible(d.apiVersion())) {
                 return "built for platform API " + d.apiVersion() + ", this platform offers " + PlatformApi.VERSION
@@ -137,18 +204,15 @@ public final class PluginDiscovery {
         if (RESERVED_IDS.contains(d.id())) {
             return "plugin id [" + d.id() + "] is reserved";
         }
-        if (ids.containsKey(d.id())) {
-            return "duplicate plugin id [" + d.id() + "], already provided by module [" + ids.get(d.id()) + "]";
-        }
-        if (prefixes.containsKey(d.routePrefix())) {
-            return "route prefix [" + d.routePrefix() + "] is already used by plugin [" + prefixes.get(d.routePrefix()) + "]";
-        }
         if (operations == null || operations.isEmpty()) {
             return "declares no operations";
         }
         Set<String> names = new HashSet<>();
         Set<String> routes = new HashSet<>();
         for (Operation op : operations) {
+            if (op == null) {
+                return "operations() contains null";
+            }
             if (!names.add(op.name())) {
                 return "operation [" + op.name() + "] is declared twice";
             }

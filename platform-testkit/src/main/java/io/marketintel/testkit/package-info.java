@@ -1,0 +1,15 @@
+/**
+ * Testing plugins without the server, for built-in and third-party plugins alike.
+ *
+ * <p>Start with {@link io.marketintel.testkit.Conformance#assertConforms} — one line per plugin: descriptor,
+ * API version, operations and routes, parameter and configuration defaults, every operation invoked with its
+ * defaults on the simulated market, snake_case JSON, bad parameters refused with 400 naming them, declared ranges
+ * honoured, no blocking. {@link io.marketintel.testkit.Conformance#check} gives the report instead of failing, and
+ * {@link io.marketintel.testkit.Conformance.Options} supplies what defaults cannot.
+ *
+ * <p>Then {@link io.marketintel.testkit.PluginHarness} calls operations with your own parameters and answers
+ * {@link io.marketintel.testkit.Answer}s: the status and JSON a REST caller would get, produced by the platform's
+ * own validation, deadlines, threading and JSON, on the deterministic simulated market at a fixed time, with a
+ * paper exchange (never a live one) for executors.
+ */
+package io.marketintel.testkit;

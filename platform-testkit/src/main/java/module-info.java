@@ -1,0 +1,17 @@
+/**
+ * The plugin test kit: {@link io.marketintel.testkit.PluginHarness} runs plugins against the simulated market
+ * without the server, {@link io.marketintel.testkit.Conformance} checks what every plugin must satisfy. Use it as
+ * a test dependency of a plugin.
+ */
+module io.marketintel.testkit {
+    requires transitive io.marketintel.api;
+    requires transitive com.fasterxml.jackson.databind;
+    requires io.marketintel.runtime;
+    requires io.vertx.core;
+
+    exports io.marketintel.testkit;
+
+    // Conformance.pluginsIn(layer) finds the plugins of a module layer.
+    uses io.marketintel.api.Analyzer;
+    uses io.marketintel.api.Executor;
+}
