@@ -3,6 +3,7 @@ package io.marketintel.runtime;
 import io.marketintel.api.Storage;
 import io.marketintel.api.market.MarketData;
 import io.marketintel.api.trading.Exchange;
+import io.marketintel.runtime.bus.BusAddresses;
 import io.marketintel.runtime.bus.BusMount;
 import io.marketintel.runtime.config.ConfigException;
 import io.marketintel.runtime.config.ConfigLoader;
@@ -28,6 +29,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -143,6 +145,9 @@ public final class Platform implements PlatformServices {
                         } else {
                             bus.mount(handle);
                         }
+                        vertx.eventBus().publish(BusAddresses.PLUGINS_CHANGED, new JsonObject().put("id", id)
+                                .put("change", handle == null ? "removed" : "installed")
+                                .put("version", handle == null ? null : handle.descriptor().version()));
                     });
                     HttpApi api = new HttpApi(vertx, plugins, invoker, token, config.http().maxBodyBytes(), this::health)
                             .with(new ConsoleRoutes(vertx, cachedMarket, this::clock, plugins)::mount);

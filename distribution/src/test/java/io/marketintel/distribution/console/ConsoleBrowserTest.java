@@ -40,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * disabled and re-enabled with the token typed into the console's dialog, the BTCUSDT dashboard draws every
  * chart with data, the correlation heatmap answers a click with the pair's signal, live events arrive without
  * a reload, the execution view follows a dry-run TWAP live, the risk and meta views answer,
- * and a bad input shows the API's message. Screenshots go to {@code target/screenshots/}; with
+ * a bad input shows the API's message, and a plugin jar dropped into the plugin folder shows up in the open
+ * plugin list (and goes when deleted) without a reload. Screenshots go to {@code target/screenshots/}; with
  * {@code -Dconsole.docs.screenshot=true} the dashboard's is also copied to {@code docs/console-dashboard.png}.
  *
  * <p>Skipped, saying why, only when chromium or chromedriver is missing ({@code .ci/run} installs both).
@@ -59,15 +60,19 @@ class ConsoleBrowserTest {
     private WebDriverWait wait;
     private String token;
     private long startedAt;
+    private Path pluginsDir;
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
         Browser.assumeInstalled();
         startedAt = System.nanoTime();
+        pluginsDir = Files.createDirectory(dir.resolve("plugins-ext"));
         platform = RunningPlatform.start(Map.of(
                 "MI_CONFIG", RunningPlatform.root().resolve("config/market-intel.yaml").toString(),
                 "MI_HTTP_PORT", "0",
-                "MI_DATA_DIR", dir.resolve("data").toString())).awaitReady(Duration.ofSeconds(90));
+                "MI_DATA_DIR", dir.resolve("data").toString(),
+                "MI_PLUGINS_DIR", pluginsDir.toString(),
+                "MI_CONFIG_WATCH_INTERVAL_MS", "250")).awaitReady(Duration.ofSeconds(90));
         token = Files.readString(dir.resolve("data/api-token")).trim();
         browser = Browser.start(platform.base(), dir.resolve("chrome"));
         driver = browser.driver;
@@ -269,6 +274,25 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(10)
+    void aDroppedInPluginAppearsInTheOpenPluginListAndGoesWhenItsJarIsDeleted() throws Exception {
+        Path jar = Path.of(System.getProperty("marketintel.example.plugin",
+                "target/drop-in/rsi-extremes-plugin-1.0.0.jar"));
+        assertThat(jar).as("the example plugin, built by examples/rsi-extremes-plugin").isRegularFile();
+        open("#/plugins");
+        wait.until(d -> !d.findElements(By.cssSelector("#plugins tr[data-plugin=funding]")).isEmpty());
+        script("window.sameDocument = true");
+        Path dropped = Files.copy(jar, pluginsDir.resolve(jar.getFileName()));
+        WebElement added = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#plugins tr[data-plugin='rsi-extremes']")));
+        assertThat(added.getAttribute("data-state")).isEqualTo("ENABLED");
+        assertThat(driver.findElement(By.id("events")).getText()).contains("rsi-extremes installed");
+        Files.delete(dropped);
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#plugins tr[data-plugin='rsi-extremes']"), 0));
+        assertThat(script("return window.sameDocument === true")).as("no page reload").isEqualTo(true);
+    }
+
+    @Test
+    @Order(11)
     void noScriptErrorsInTheBrowserConsole() {
         List<String> severe = new ArrayList<>();
         for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {

@@ -27,6 +27,12 @@ public final class BusAddresses {
         return PREFIX + "events." + pluginId;
     }
 
+    /**
+     * Where the platform publishes changes of the installed plugins ({@code {"id", "change": "installed"|"removed",
+     * "version"}}), e.g. a drop-in jar added, replaced or deleted.
+     */
+    public static final String PLUGINS_CHANGED = PREFIX + "platform.plugins";
+
     /** A request body. */
     public static JsonObject request(String pathValue, Map<String, ?> params) {
         JsonObject body = new JsonObject();

@@ -21,6 +21,11 @@ export function connect() {
     setStatus('open', `● live (${hello.addresses.length} plugins)`);
     document.getElementById('live-status').title = 'Following ' + hello.addresses.join(', ');
   });
+  // A plugin installed, replaced or removed while the page is open (a drop-in jar): views that list plugins re-read them.
+  source.addEventListener('plugins', (e) => {
+    const change = JSON.parse(e.data);
+    dispatch({ type: 'plugins', plugin: 'platform', time: Date.now(), data: change });
+  });
   source.addEventListener('gap', (e) => {
     const gap = JSON.parse(e.data);
     dispatch({ type: 'gap', plugin: 'console', time: Date.now(), data: { dropped: gap.dropped } });

@@ -17,6 +17,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Each plugin publishes its events on {@code intel.events.<plugin-id>} (envelope
  * {@code {"type","plugin","time","data"}}); every message published there while the stream is open is sent
  * as one SSE {@code message} whose data is the envelope's JSON. The stream starts with a {@code hello} event
- * listing the addresses it follows, sends a comment every {@value #HEARTBEAT_MS} ms so idle connections stay
+ * listing the addresses it follows, a {@code plugins} event ({@code {"id","change","version"}}) whenever a plugin is
+ * installed, replaced or removed while it is open (a stream of every plugin then follows the new one too), sends a
+ * comment every {@value #HEARTBEAT_MS} ms so idle connections stay
  * open, and a {@code gap} event with the count when events had to be dropped for a client that reads too
  * slowly (nothing is buffered without bound).
  *
@@ -72,6 +75,7 @@ public final class EventStream {
     }
 
     private void stream(RoutingContext ctx) {
+        boolean all = ctx.queryParam("plugin").stream().allMatch(String::isBlank);
         Set<String> ids = pluginIds(ctx);
         if (open.incrementAndGet() > MAX_STREAMS) {
             open.decrementAndGet();
@@ -87,19 +91,31 @@ public final class EventStream {
                 .putHeader("X-Accel-Buffering", "no");
         Subscriber subscriber = new Subscriber(response);
         List<String> addresses = new ArrayList<>();
-        List<MessageConsumer<Object>> consumers = new ArrayList<>();
+        Map<String, MessageConsumer<Object>> consumers = new HashMap<>();
         for (String id : ids) {
             String address = BusAddresses.events(id);
             addresses.add(address);
-            consumers.add(vertx.eventBus().consumer(address, message -> subscriber.event(message.body())));
+            consumers.put(id, vertx.eventBus().consumer(address, message -> subscriber.event(message.body())));
         }
+        // Plugins installed or removed while the stream is open (drop-in jars): told to the browser as a "plugins"
+        // event; a stream following every plugin also follows the new one's events.
+        MessageConsumer<JsonObject> changes = vertx.eventBus().consumer(BusAddresses.PLUGINS_CHANGED, message -> {
+            JsonObject change = message.body();
+            String id = change.getString("id");
+            if (all && "installed".equals(change.getString("change")) && !consumers.containsKey(id)) {
+                consumers.put(id, vertx.eventBus().consumer(BusAddresses.events(id),
+                        m -> subscriber.event(m.body())));
+            }
+            subscriber.write("event: plugins\ndata: " + change.encode() + "\n\n");
+        });
         long heartbeat = vertx.setPeriodic(HEARTBEAT_MS, t -> subscriber.write(": keep-alive\n\n"));
         boolean[] closed = {false};
         Runnable cleanup = () -> {
             if (!closed[0]) {
                 closed[0] = true;
                 vertx.cancelTimer(heartbeat);
-                consumers.forEach(MessageConsumer::unregister);
+                changes.unregister();
+                consumers.values().forEach(MessageConsumer::unregister);
                 open.decrementAndGet();
             }
         };

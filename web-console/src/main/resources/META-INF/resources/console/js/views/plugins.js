@@ -16,6 +16,7 @@ function summary(env) {
   if (d.status) bits.push(d.status);
   if (d.bias) bits.push(d.bias + (d.confidence !== undefined ? ' ' + d.confidence : ''));
   if (Array.isArray(d.symbols)) bits.push(d.symbols.join(', '));
+  if (d.change) bits.push(`${d.id} ${d.change}${d.version ? ' ' + d.version : ''}`);
   if (d.dropped) bits.push(d.dropped + ' events dropped (slow connection)');
   return bits.join(' · ');
 }
@@ -42,6 +43,9 @@ export async function mount(root, ctx) {
     if (!lastEvent.has(env.plugin)) lastEvent.set(env.plugin, env);
   }
   unsubscribe = onEvent((env) => {
+    if (env.plugin === 'platform' && env.type === 'plugins') {
+      render(true).then(() => ctx.refreshHealth(), (e) => error.show(e));
+    }
     feed.prepend(eventRow(env));
     while (feed.children.length > 30) feed.lastChild.remove();
     lastEvent.set(env.plugin, env);
