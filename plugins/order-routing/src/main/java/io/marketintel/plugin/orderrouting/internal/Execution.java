@@ -55,8 +55,9 @@ final class Execution {
     }
 
     /**
-     * Runs {@code step} after every step enqueued before it has completed (successfully or not). Steps never enqueue
-     * steps themselves (they chain their own futures); timers, cancels and stops do.
+     * Runs {@code step} after every step enqueued before it has completed (successfully or not). Timers, cancels and
+     * stops enqueue steps; a step chains its own futures, and may enqueue a follow-up (a slice already due), which
+     * runs only after it has completed. {@link #settled()} covers a follow-up once it is enqueued.
      *
      * @return the step's own outcome
      */

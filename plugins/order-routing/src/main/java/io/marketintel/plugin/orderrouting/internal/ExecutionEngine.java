@@ -660,17 +660,26 @@ final class ExecutionEngine {
 
     // ---------------------------------------------------------------- finishing, storing, publishing
 
+    /**
+     * Finishes an execution and stores its final state. It stays in {@code running} (so reads answer it from memory
+     * and {@link #settled} waits for this step) until that save has completed: dropped earlier, a read in between
+     * would load the previous stored state from the database (RUNNING, without the last slices), and a cancel would
+     * call a RUNNING execution not cancellable. The final progress event is published after the save, so a read
+     * prompted by it finds the final state in the store.
+     */
     private Future<Void> finish(Execution e, ExecutionStatus status, String reason, List<Slice> changed) {
         changed.forEach(e::put);
         e.finish(status, reason, now());
-        running.remove(e.id());
         return store.save(e, changed).andThen(ar -> {
+            running.remove(e.id(), e);
             publish(e);
             purge();
         });
     }
 
+    /** Records the changed slices in the execution (reads of a running one come from memory) and stores them. */
     private Future<Void> save(Execution e, List<Slice> changed) {
+        changed.forEach(e::put);
         e.touch(now());
         return store.save(e, changed).andThen(ar -> {
             if (ar.succeeded()) {

@@ -2,6 +2,7 @@ package io.marketintel.plugin.orderrouting.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketintel.api.IntelException;
+import io.marketintel.api.Migration;
 import io.marketintel.api.Operation;
 import io.marketintel.api.Storage;
 import io.marketintel.api.market.MarketData;
@@ -19,6 +20,7 @@ import io.marketintel.runtime.store.Database;
 import io.marketintel.runtime.store.OrderJournalStore;
 import io.marketintel.runtime.store.PlatformSchema;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
@@ -155,6 +157,7 @@ final class TestRuntime implements PlatformServices, AutoCloseable {
     volatile MarketData market;
     volatile Exchange exchange;
     volatile boolean live;
+    private volatile HeldWrites held;
     final List<JsonObject> events = new CopyOnWriteArrayList<>();
     private final MessageConsumer<JsonObject> consumer;
 
@@ -237,6 +240,63 @@ final class TestRuntime implements PlatformServices, AutoCloseable {
         }
     }
 
+    /**
+     * Holds back the plugin's writes ({@link Storage#inTransaction}) from now on until {@link HeldWrites#release()}:
+     * they neither run nor complete, as on a busy database. Reads pass.
+     */
+    HeldWrites holdWrites() {
+        HeldWrites h = new HeldWrites();
+        held = h;
+        return h;
+    }
+
+    /** Writes held back by {@link #holdWrites()}. */
+    final class HeldWrites {
+        private final Promise<Void> requested = Promise.promise();
+        private final Promise<Void> released = Promise.promise();
+
+        /** Completes when the first write has been asked for (and is being held). */
+        Future<Void> requested() {
+            return requested.future();
+        }
+
+        /** Lets the held writes (and later ones) run. */
+        void release() {
+            held = null;
+            released.tryComplete();
+        }
+
+        private <T> Future<T> hold(Supplier<Future<T>> write) {
+            requested.tryComplete();
+            return released.future().compose(v -> write.get());
+        }
+    }
+
+    /** The plugin's storage, through {@link #holdWrites()}. */
+    private final class HoldableStorage implements Storage {
+        private final Storage delegate;
+
+        HoldableStorage(Storage delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Future<Void> migrate(List<Migration> migrations) {
+            return delegate.migrate(migrations);
+        }
+
+        @Override
+        public <T> Future<T> withConnection(SqlWork<T> work) {
+            return delegate.withConnection(work);
+        }
+
+        @Override
+        public <T> Future<T> inTransaction(SqlWork<T> work) {
+            HeldWrites h = held;
+            return h == null ? delegate.inTransaction(work) : h.hold(() -> delegate.inTransaction(work));
+        }
+    }
+
     static <T> T await(Future<T> f) {
         try {
             return f.await(30, TimeUnit.SECONDS);
@@ -289,7 +349,7 @@ final class TestRuntime implements PlatformServices, AutoCloseable {
 
     @Override
     public Storage storage(String pluginId) {
-        return database.storageFor(pluginId);
+        return new HoldableStorage(database.storageFor(pluginId));
     }
 
     @Override

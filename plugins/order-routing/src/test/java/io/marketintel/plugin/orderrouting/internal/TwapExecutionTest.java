@@ -3,6 +3,8 @@ package io.marketintel.plugin.orderrouting.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marketintel.api.IntelException;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -170,6 +172,44 @@ class TwapExecutionTest {
         // (0.4 × 100.01 + 0.4 × 50.01) / 0.8 = 75.01
         assertThat(r.get("avg_execution_price").asDouble()).isEqualTo(75.01);
         assertThat(r.get("reason").asText()).isEqualTo("the remainder cannot be sent: quantity 0.2 at 50 is below"
+                + " MIN_NOTIONAL 15; filled 0.8 of 1");
+    }
+
+    @Test
+    void aFinishingExecutionIsNotSettledUntilItsLastWriteIsStoredAndReadsShowItsFinalState() {
+        String id = twap(1.0);
+        router.advance(Duration.ofSeconds(10));                       // slices 1, 2
+        market.book(new double[][] {{49.99, 5}}, new double[][] {{50.01, 5}});
+        router.advanceTo(Fixtures.T0 + 30_000);                      // slice 3 merged, slice 4 sent
+        JsonNode running = router.get(id).data();
+        assertThat(running.get("status").asText()).isEqualTo("RUNNING");
+        assertThat(texts(running.get("slices"), "status")).as("a running execution is read from memory")
+                .containsExactly("FILLED", "FILLED", "MERGED", "FILLED");
+        TestRuntime.HeldWrites held = runtime.holdWrites();           // a busy database: the next write waits
+        assertThat(router.scheduler.runNext(Fixtures.T0 + 40_000)).as("slice 5 due").isTrue();
+        TestRuntime.await(held.requested());                          // slice 5 finishes EXPIRED; its save is held
+        ExecutionEngine engine = router.plugin.engine();
+        Future<ExecutionReport> cancel;
+        try {
+            assertThat(engine.settled(id).isComplete()).as("settled while the final save is in flight").isFalse();
+            JsonNode during = router.get(id).data();
+            assertThat(during.get("status").asText()).isEqualTo("EXPIRED");
+            assertThat(texts(during.get("slices"), "status")).containsExactly("FILLED", "FILLED", "MERGED", "FILLED",
+                    "SKIPPED");
+            cancel = engine.cancel(id);                                // queued behind the finishing step
+        } finally {
+            held.release();
+        }
+        router.settle();
+        Throwable refused = TestRuntime.await(cancel.transform(ar -> Future.succeededFuture(ar.cause())));
+        assertThat(refused).isInstanceOf(IntelException.class).hasMessage("execution [" + id + "] is EXPIRED and"
+                + " cannot be cancelled; only a RUNNING execution can");
+        assertThat(router.plugin.engine().runningIds()).isEmpty();
+        JsonNode stored = router.get(id).data();
+        assertThat(stored.get("status").asText()).isEqualTo("EXPIRED");
+        assertThat(texts(stored.get("slices"), "status")).containsExactly("FILLED", "FILLED", "MERGED", "FILLED",
+                "SKIPPED");
+        assertThat(stored.get("reason").asText()).isEqualTo("the remainder cannot be sent: quantity 0.2 at 50 is below"
                 + " MIN_NOTIONAL 15; filled 0.8 of 1");
     }
 
