@@ -44,7 +44,8 @@ import java.util.function.Supplier;
  *
  * <h2>Answers</h2>
  * Like Binance: series answer the newest {@code limit} points; klines with a time range answer those opening within
- * {@code [startTime, endTime]}, at most {@code limit} counted from the start; an order book answers at most
+ * {@code [startTime, endTime]}, at most {@code limit} counted from the start (unless
+ * {@link #ignoreRanges(boolean)} makes a careless source of it); an order book answers at most
  * {@code limit} levels per side; {@link #premiumIndexAll()} and {@link #tickers24h()} answer every scripted symbol
  * in scripting order. A kline {@code limit} outside 1 … {@value #MAX_KLINES} fails with {@code INVALID_PARAMETER}
  * naming {@code limit}, as the platform's sources do (other limits are not checked). The period of statistics
@@ -101,6 +102,7 @@ public class FakeMarketData implements MarketData {
     private Long serverTime;
     private String source = "fake";
     private boolean hold;
+    private boolean ignoreRanges;
     private int maxHeld;
 
     /** An empty market: nothing scripted, source {@code "fake"}. */
@@ -304,6 +306,19 @@ public class FakeMarketData implements MarketData {
      */
     public synchronized FakeMarketData clearFailures() {
         failures.clear();
+        return this;
+    }
+
+    /**
+     * While on, kline requests with a time range ignore it and answer the newest {@code limit} klines, the forming
+     * one included: a source that does not honour {@code endTime} (or a cache that kept an older answer). For
+     * testing that a plugin drops what it did not ask for.
+     *
+     * @param on whether to ignore {@code startTime} and {@code endTime}
+     * @return this
+     */
+    public synchronized FakeMarketData ignoreRanges(boolean on) {
+        this.ignoreRanges = on;
         return this;
     }
 
@@ -515,6 +530,11 @@ public class FakeMarketData implements MarketData {
     public Future<List<Kline>> klines(String symbol, Interval interval, long startTime, long endTime, int limit) {
         return answer("klines " + symbol + " " + interval + " " + startTime + " " + endTime + " " + limit, () -> {
             checkKlineLimit(limit);
+            synchronized (this) {
+                if (ignoreRanges) {
+                    return newest(scriptedKlines(symbol, interval), limit);
+                }
+            }
             List<Kline> out = new ArrayList<>();
             for (Kline k : scriptedKlines(symbol, interval)) {
                 if (k.openTime() >= startTime && k.openTime() <= endTime && out.size() < limit) {

@@ -74,6 +74,14 @@ class FakeMarketDataTest {
     }
 
     @Test
+    void aCarelessSourceAnswersTheNewestKlinesWhateverTheRange() {
+        FakeMarketData market = new FakeMarketData().klines("BTCUSDT", hours(10)).ignoreRanges(true);
+
+        assertThat(market.klines("BTCUSDT", Interval.H1, 2 * H, 4 * H, 3).result()).extracting(Kline::close)
+                .containsExactly(7.0, 8.0, 9.0);
+    }
+
+    @Test
     void klinesOfOneIntervalWinOverThoseOfEveryInterval() {
         FakeMarketData market = new FakeMarketData().klines("BTCUSDT", hours(10))
                 .klines("BTCUSDT", Interval.D1, hours(2));
