@@ -11,5 +11,9 @@
  * {@link io.marketintel.testkit.Answer}s: the status and JSON a REST caller would get, produced by the platform's
  * own validation, deadlines, threading and JSON, on the deterministic simulated market at a fixed time, with a
  * paper exchange (never a live one) for executors.
+ *
+ * <p>For unit tests against hand-made data instead, the test kit brings along the test doubles of
+ * {@code io.marketintel.testkit.fakes} (module {@code io.marketintel.testkit.fakes}): a {@code FakeMarketData}
+ * scripted per symbol and a {@code FakePluginContext} with a hand-moved clock, as the built-in plugins' tests use.
  */
 package io.marketintel.testkit;

@@ -3,8 +3,11 @@ package io.marketintel.plugin.correlation.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketintel.api.Params;
+import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,11 @@ final class Fixtures {
     static final long DAY = 86_400_000L;
 
     private Fixtures() {
+    }
+
+    /** A context for the correlation plugin on {@code market}, at {@link #T0}. */
+    static FakePluginContext context(PluginDescriptor descriptor, FakeMarketData market) {
+        return new FakePluginContext(descriptor, CorrelationSettings.defaultParams(), market).clockAt(T0);
     }
 
     /** A candle of {@code interval} opening at {@code openTime}, closing at {@code close}. */

@@ -20,6 +20,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,19 +52,26 @@ class OperationTest {
     }
 
     static FakeMarketData market() {
-        FakeMarketData m = new FakeMarketData();
-        m.klines.put(BTC, daily(60_000, 1.0, 0.005, 0, DAYS, Interval.D1));
-        m.klines.put(ETH, daily(3_000, 1.2, 0.007, 1, DAYS, Interval.D1));
-        m.klines.put(BNB, daily(500, 0.8, 0.01, 2, DAYS, Interval.D1));
-        m.klines.put(SOL, daily(150, -0.5, 0.03, 3, DAYS, Interval.D1));
+        return market(new FakeMarketData());
+    }
+
+    static <M extends FakeMarketData> M market(M m) {
+        m.klines(BTC, daily(60_000, 1.0, 0.005, 0, DAYS, Interval.D1));
+        m.klines(ETH, daily(3_000, 1.2, 0.007, 1, DAYS, Interval.D1));
+        m.klines(BNB, daily(500, 0.8, 0.01, 2, DAYS, Interval.D1));
+        m.klines(SOL, daily(150, -0.5, 0.03, 3, DAYS, Interval.D1));
         return m;
     }
 
     @BeforeEach
     void start() {
+        startOn(market());
+    }
+
+    private void startOn(FakeMarketData market) {
         plugin = new CorrelationPlugin();
-        ctx = new FakePluginContext(plugin.descriptor(), market());
-        ctx.clock.advance(Duration.ofMillis(NOW - T0));
+        ctx = Fixtures.context(plugin.descriptor(), market);
+        ctx.clock().advance(Duration.ofMillis(NOW - T0));
         done(plugin.start(ctx));
     }
 
@@ -94,7 +103,7 @@ class OperationTest {
         MatrixResult r = (MatrixResult) done(matrix(Map.of("symbols", List.of(BTC, ETH, BNB))));
         long formingDay = T0 + 200 * DAY;
         String window = " D1 " + (formingDay - 100 * DAY) + " " + (formingDay - 1) + " 100";
-        assertThat(ctx.market.requests).containsExactly("klines BTCUSDT" + window, "klines ETHUSDT" + window,
+        assertThat(ctx.market().requests()).containsExactly("klines BTCUSDT" + window, "klines ETHUSDT" + window,
                 "klines BNBUSDT" + window);
         assertThat(r.period()).isEqualTo("1d");
         assertThat(r.lookback()).isEqualTo(100);
@@ -109,25 +118,32 @@ class OperationTest {
 
     @Test
     void periodAndLookbackFromTheRequestOrTheConfiguration() {
-        ctx.market.klines.put(BTC, daily(60_000, 1.0, 0.005, 0, 2000, Interval.H4));
-        ctx.market.klines.put(ETH, daily(3_000, 1.2, 0.007, 1, 2000, Interval.H4));
+        ctx.market().klines(BTC, daily(60_000, 1.0, 0.005, 0, 2000, Interval.H4));
+        ctx.market().klines(ETH, daily(3_000, 1.2, 0.007, 1, 2000, Interval.H4));
         MatrixResult r = (MatrixResult) done(matrix(Map.of("symbols", List.of(BTC, ETH), "period", "4h",
                 "lookback", 50L)));
         assertThat(r.period()).isEqualTo("4h");
         assertThat(r.observations()).isEqualTo(49);
-        assertThat(ctx.market.requests).allMatch(q -> q.contains(" H4 ") && q.endsWith(" 50"));
+        assertThat(ctx.market().requests()).allMatch(q -> q.contains(" H4 ") && q.endsWith(" 50"));
 
-        ctx.market.requests.clear();
+        ctx.market().requests().clear();
         ctx.configure(Map.of("default_period", "4h", "lookback", 60L));
         r = (MatrixResult) done(matrix(Map.of("symbols", List.of(BTC, ETH))));
         assertThat(r.period()).isEqualTo("4h");
         assertThat(r.lookback()).isEqualTo(60);
-        assertThat(ctx.market.requests).allMatch(q -> q.contains(" H4 ") && q.endsWith(" 60"));
+        assertThat(ctx.market().requests()).allMatch(q -> q.contains(" H4 ") && q.endsWith(" 60"));
     }
 
     @Test
     void formingCandlesAreNeverUsedEvenWhenTheMarketSendsThem() {
-        ctx.market.ignoreRange = true;                 // answers all 201 candles, the forming one included
+        startOn(market(new FakeMarketData() {          // answers all 201 candles, the forming one included
+            @Override
+            public Future<List<Kline>> klines(String symbol, Interval interval, long startTime, long endTime,
+                                              int limit) {
+                return answer("klines " + symbol + " " + interval + " " + startTime + " " + endTime + " " + limit,
+                        () -> scriptedKlines(symbol, interval));
+            }
+        }));
         MatrixResult r = (MatrixResult) done(matrix(Map.of("symbols", List.of(BTC, ETH))));
         assertThat(r.coverage()).extracting(SymbolCoverage::bars).containsExactly(200, 200);
         assertThat(r.observations()).isEqualTo(199);
@@ -137,17 +153,17 @@ class OperationTest {
     @Test
     void requestsAreBoundedToTheConfiguredConcurrency() {
         ctx.configure(Map.of("max_concurrent_requests", 2L));
-        ctx.market.hold = true;
+        ctx.market().hold(true);
         Future<?> f = matrix(Map.of("symbols", List.of(BTC, ETH, BNB, SOL)));
-        assertThat(ctx.market.inFlight).isEqualTo(2);
+        assertThat(ctx.market().held()).isEqualTo(2);
         assertThat(f.isComplete()).isFalse();
-        while (!ctx.market.pending.isEmpty()) {
-            ctx.market.releaseNext();
-            assertThat(ctx.market.inFlight).isLessThanOrEqualTo(2);
+        while (ctx.market().held() > 0) {
+            ctx.market().releaseNext();
+            assertThat(ctx.market().held()).isLessThanOrEqualTo(2);
         }
         MatrixResult r = (MatrixResult) done(f);
-        assertThat(ctx.market.maxInFlight).isEqualTo(2);
-        assertThat(ctx.market.count("klines")).isEqualTo(4);
+        assertThat(ctx.market().maxHeld()).isEqualTo(2);
+        assertThat(ctx.market().count("klines")).isEqualTo(4);
         assertThat(r.symbols()).containsExactly(BTC, ETH, BNB, SOL);       // answers kept in request order
         assertThat(r.coverage()).extracting(SymbolCoverage::symbol).containsExactly(BTC, ETH, BNB, SOL);
     }
@@ -163,7 +179,7 @@ class OperationTest {
         assertThat(e.getMessage()).isEqualTo("parameter [symbols] must have between [2, 3] items"
                 + " (plugins.correlation.max_symbols), was 4 items");
         assertThat(e.details()).containsEntry("parameter", "symbols").containsEntry("max_symbols", 3);
-        assertThat(ctx.market.requests).isEmpty();
+        assertThat(ctx.market().requests()).isEmpty();
         assertThat(done(matrix(Map.of("symbols", List.of(BTC, ETH, BNB))))).isNotNull();   // exactly at the limit
     }
 
@@ -174,7 +190,7 @@ class OperationTest {
         assertThat(e.getMessage()).isEqualTo("parameter [candidates] must not contain the target symbol [BTCUSDT]:"
                 + " a position cannot hedge itself");
         assertThat(e.details()).containsEntry("parameter", "candidates").containsEntry("symbol", BTC);
-        assertThat(ctx.market.requests).isEmpty();
+        assertThat(ctx.market().requests()).isEmpty();
     }
 
     @Test
@@ -203,7 +219,7 @@ class OperationTest {
 
     @Test
     void tooLittleCommonHistoryIsA400WithTheCounts() {
-        ctx.market.klines.put("NEWUSDT", daily(1, 1, 0.01, 0, DAYS, Interval.D1).subList(190, DAYS));
+        ctx.market().klines("NEWUSDT", daily(1, 1, 0.01, 0, DAYS, Interval.D1).subList(190, DAYS));
         IntelException e = intel(failure(matrix(Map.of("symbols", List.of(BTC, "NEWUSDT")))));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
         assertThat(e.getMessage()).isEqualTo("parameter [symbols]: only 9 aligned returns over the last 100 closed 1d"
@@ -224,8 +240,8 @@ class OperationTest {
         assertThat(r.recommendations()).isSortedAccordingTo((a, b) -> Double.compare(b.effectiveness(), a.effectiveness()));
         assertThat(r.bestHedge().symbol()).isEqualTo(ETH);
         assertThat(r.bestHedge().hedgeRatio()).isBetween(0.6, 1.0);      // BTC moves ~1/1.2 of ETH
-        assertThat(ctx.market.count("klines")).isEqualTo(4);             // target + 3 candidates, once each
-        assertThat(ctx.published).extracting(FakePluginContext.Event::type).containsExactly("hedge");
+        assertThat(ctx.market().count("klines")).isEqualTo(4);             // target + 3 candidates, once each
+        assertThat(ctx.published()).extracting(FakePluginContext.Event::type).containsExactly("hedge");
     }
 
     @Test
@@ -237,7 +253,7 @@ class OperationTest {
         assertThat(r.zscoreWindow()).isEqualTo(30);
         assertThat(r.correlation()).isGreaterThan(0.9);
         assertThat(r.signal()).isIn(PairSignal.NONE, PairSignal.MEAN_REVERSION);
-        assertThat(ctx.published).extracting(FakePluginContext.Event::type).containsExactly("pairs-signal");
+        assertThat(ctx.published()).extracting(FakePluginContext.Event::type).containsExactly("pairs-signal");
     }
 
     // ---------------------------------------------------------------- cache and events
@@ -247,23 +263,23 @@ class OperationTest {
         Map<String, ?> params = Map.of("symbols", List.of(BTC, ETH));
         MatrixResult first = (MatrixResult) done(matrix(params));
         assertThat(done(matrix(params))).isSameAs(first);
-        assertThat(ctx.market.count("klines")).isEqualTo(2);
-        assertThat(ctx.published).containsExactly(new FakePluginContext.Event("matrix", first));
+        assertThat(ctx.market().count("klines")).isEqualTo(2);
+        assertThat(ctx.published()).containsExactly(new FakePluginContext.Event("matrix", first));
 
-        ctx.clock.advance(Duration.ofSeconds(299));
+        ctx.clock().advance(Duration.ofSeconds(299));
         assertThat(done(matrix(params))).isSameAs(first);
-        ctx.clock.advance(Duration.ofSeconds(1));                          // 300 s: expired
+        ctx.clock().advance(Duration.ofSeconds(1));                          // 300 s: expired
         done(matrix(params));
-        assertThat(ctx.market.count("klines")).isEqualTo(4);
-        assertThat(ctx.published).hasSize(2);
+        assertThat(ctx.market().count("klines")).isEqualTo(4);
+        assertThat(ctx.published()).hasSize(2);
 
         // A new daily candle closes within the TTL: a new window, a new answer.
-        ctx.clock.advance(Duration.ofMillis(T0 + 201 * DAY + 60_000 - ctx.clock.millis()));
-        ctx.market.klines.put(BTC, daily(60_000, 1.0, 0.005, 0, DAYS + 1, Interval.D1));
-        ctx.market.klines.put(ETH, daily(3_000, 1.2, 0.007, 1, DAYS + 1, Interval.D1));
+        ctx.clock().advance(Duration.ofMillis(T0 + 201 * DAY + 60_000 - ctx.clock().millis()));
+        ctx.market().klines(BTC, daily(60_000, 1.0, 0.005, 0, DAYS + 1, Interval.D1));
+        ctx.market().klines(ETH, daily(3_000, 1.2, 0.007, 1, DAYS + 1, Interval.D1));
         MatrixResult later = (MatrixResult) done(matrix(params));
         assertThat(later.dataTime()).isEqualTo(T0 + 201 * DAY - 1);
-        assertThat(ctx.market.count("klines")).isEqualTo(6);
+        assertThat(ctx.market().count("klines")).isEqualTo(6);
     }
 
     @Test
@@ -283,16 +299,16 @@ class OperationTest {
     @Test
     void marketFailuresReachTheCallerUnchangedAndAreNotCached() {
         IntelException upstream = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "binance unreachable");
-        ctx.market.failures.put(ETH, upstream);
+        ctx.market().fail("klines " + ETH, upstream);
         assertThat(failure(matrix(Map.of("symbols", List.of(BTC, ETH))))).isSameAs(upstream);
-        ctx.market.failures.clear();
+        ctx.market().clearFailures();
         assertThat(done(matrix(Map.of("symbols", List.of(BTC, ETH))))).isNotNull();
-        assertThat(ctx.published).hasSize(1);
+        assertThat(ctx.published()).hasSize(1);
     }
 
     @Test
     void defectsBecomeInternalErrors() {
-        ctx.market.failures.put(ETH, new IllegalStateException("boom"));
+        ctx.market().fail("klines " + ETH, new IllegalStateException("boom"));
         IntelException e = intel(failure(matrix(Map.of("symbols", List.of(BTC, ETH)))));
         assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(e.getMessage()).isEqualTo("correlation matrix of [BTCUSDT, ETHUSDT] failed unexpectedly");
@@ -321,6 +337,6 @@ class OperationTest {
                     ? null : BTC, Params.of(nothing)));
             assertThat(f.failed()).as(o.name()).isTrue();
         }
-        assertThat(new ArrayList<>(ctx.market.requests)).isEmpty();
+        assertThat(new ArrayList<>(ctx.market().requests())).isEmpty();
     }
 }

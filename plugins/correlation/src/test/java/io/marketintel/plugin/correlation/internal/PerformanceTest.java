@@ -10,6 +10,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,11 +47,11 @@ class PerformanceTest {
                 p *= 1 + beta * factor[i] + rnd.nextGaussian() * 0.01;
                 list.add(kline(T0 + i * DAY, p, Interval.D1));
             }
-            market.klines.put(symbol, list);
+            market.klines(symbol, list);
         }
         CorrelationPlugin plugin = new CorrelationPlugin();
-        FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), market);
-        ctx.clock.advance(Duration.ofMillis(n * DAY + 1000));
+        FakePluginContext ctx = Fixtures.context(plugin.descriptor(), market);
+        ctx.clock().advance(Duration.ofMillis(n * DAY + 1000));
         ctx.configure(Map.of("lookback", 1001L, "max_opportunities", 5000L));
         done(plugin.start(ctx));
         Map<String, Object> params = Map.of("symbols", symbols);
@@ -70,9 +72,9 @@ class PerformanceTest {
         // The parts: alignment (k-way walk), returns + one-pass matrix, the whole analysis (matrix + opportunities).
         List<List<Kline>> all = new ArrayList<>();
         for (String symbol : symbols) {
-            all.add(market.klines.get(symbol));
+            all.add(market.scriptedKlines(symbol, Interval.D1));
         }
-        long now = ctx.clock.millis();
+        long now = ctx.clock().millis();
         CorrelationAnalysis.Query q = new CorrelationAnalysis.Query(Interval.D1, n, CorrelationSettings.defaults(), "x");
         for (int w = 0; w < 10; w++) {
             CorrelationAnalysis.matrix(symbols, Alignment.align(all, Interval.D1, now), q);

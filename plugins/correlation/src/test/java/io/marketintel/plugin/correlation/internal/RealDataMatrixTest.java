@@ -13,6 +13,8 @@ import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
 import io.marketintel.plugin.correlation.internal.Alignment.Aligned;
 import io.marketintel.plugin.correlation.internal.CorrelationAnalysis.Query;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -189,11 +191,11 @@ class RealDataMatrixTest {
     void operationOnTheRealSeries() throws IOException {
         FakeMarketData market = new FakeMarketData();
         for (int s = 0; s < 3; s++) {
-            market.klines.put(SYMBOLS.get(s), klines.get(s));
+            market.klines(SYMBOLS.get(s), klines.get(s));
         }
         CorrelationPlugin plugin = new CorrelationPlugin();
-        FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), market);
-        ctx.clock.advance(Duration.ofMillis(Instant.parse("2023-12-30T21:30:00Z").toEpochMilli() - Fixtures.T0));
+        FakePluginContext ctx = Fixtures.context(plugin.descriptor(), market);
+        ctx.clock().advance(Duration.ofMillis(Instant.parse("2023-12-30T21:30:00Z").toEpochMilli() - Fixtures.T0));
         done(plugin.start(ctx));
         MatrixResult r = (MatrixResult) done(plugin.operations().get(0).handler().handle(new OperationRequest(null,
                 Params.of(Map.of("symbols", SYMBOLS, "period", "1h", "lookback", 1500L)))));
@@ -223,6 +225,6 @@ class RealDataMatrixTest {
         assertThat(r.matrix().get(0).get(2)).isCloseTo(exactPearson(expected[0], expected[2]), within(0.5e-4 + 1e-12));
         assertThat(r.matrix().get(1).get(2)).isCloseTo(exactPearson(expected[1], expected[2]), within(0.5e-4 + 1e-12));
         assertThat(r.hedgingOpportunities()).allSatisfy(p -> assertThat(p.correlation()).isGreaterThan(0.7));
-        assertThat(ctx.published).hasSize(1);
+        assertThat(ctx.published()).hasSize(1);
     }
 }

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.PremiumIndex;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,16 +32,16 @@ class ArbitrageOperationTest {
     @BeforeEach
     void start() {
         FakeMarketData m = new FakeMarketData();
-        m.premiumAll = List.of(
+        List.of(
                 p("AAAUSDT", 0.0005, NOW),           //  0.05 %: below 0.1
                 p("BBBUSDT", 0.0012, NOW),           //  0.12 %
                 p("CCCUSDT", -0.0030, NOW + 7),      // -0.3 %: largest |rate|, newest entry
                 p("DDDUSDT", 0.001, NOW),            //  0.1 % exactly: included (>=)
                 p("EEEUSDT", -0.00099, NOW),         // -0.099 %: below 0.1
                 p("FFFUSDT_240329", Double.NaN, NOW),   // delivery contract without funding
-                p("GGGUSDT", 0.0, NOW));             //  0
+                p("GGGUSDT", 0.0, NOW)).forEach(m::premiumIndex);             //  0
         plugin = new FundingPlugin();
-        ctx = new FakePluginContext(plugin.descriptor(), m);
+        ctx = Fixtures.context(plugin.descriptor(), m);
         done(plugin.start(ctx));
     }
 
@@ -74,8 +76,8 @@ class ArbitrageOperationTest {
         assertThat(r.source()).isEqualTo("fake");
 
         // exactly one request, and it is the all-symbols one
-        assertThat(ctx.market.requests).containsExactly("premiumIndexAll");
-        assertThat(ctx.published).isEmpty();
+        assertThat(ctx.market().requests()).containsExactly("premiumIndexAll");
+        assertThat(ctx.published()).isEmpty();
     }
 
     @Test
@@ -120,7 +122,7 @@ class ArbitrageOperationTest {
             }
         };
         FundingPlugin p = new FundingPlugin();
-        done(p.start(new FakePluginContext(p.descriptor(), failing)));
+        done(p.start(Fixtures.context(p.descriptor(), failing)));
         assertThat(failure(p.operations().get(1).handler().handle(
                 new OperationRequest(null, Params.of(Map.of("min_funding", 0.1, "limit", 50L)))))).isSameAs(down);
     }

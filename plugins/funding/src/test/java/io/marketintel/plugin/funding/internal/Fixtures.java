@@ -2,6 +2,7 @@ package io.marketintel.plugin.funding.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.market.FundingRate;
 import io.marketintel.api.market.LongShortRatio;
 import io.marketintel.api.market.OpenInterest;
@@ -10,6 +11,8 @@ import io.marketintel.api.market.Period;
 import io.marketintel.api.market.PremiumIndex;
 import io.marketintel.api.market.RatioSeries;
 import io.marketintel.api.market.TakerVolumeRatio;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,22 +81,37 @@ final class Fixtures {
      * 68 % long (16 pts), taker flat at 1.0.
      */
     static FakeMarketData uptrend() {
-        FakeMarketData m = new FakeMarketData();
-        m.premium.put(BTC, premium(BTC, 0.00085));
-        m.fundingHistory = fundings(10, 8 * HOUR);
-        m.openInterest = new OpenInterest(BTC, 10_850.0, NOW - 1_000);
-        m.oiHistory = oi(10_000, 10_820, 25, Period.H1);
-        m.ratios.put(RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.52)));
-        m.ratios.put(RatioSeries.TOP_POSITION, List.of(ratio(0.68)));
-        m.taker = takerFlat(1.0, 24);
+        return uptrend(new FakeMarketData());
+    }
+
+    /** {@link #uptrend()} scripted into {@code m}. */
+    static <M extends FakeMarketData> M uptrend(M m) {
+        m.premiumIndex(premium(BTC, 0.00085));
+        m.fundingRateHistory(BTC, fundings(10, 8 * HOUR));
+        m.openInterest(new OpenInterest(BTC, 10_850.0, NOW - 1_000));
+        m.openInterestHistory(BTC, oi(10_000, 10_820, 25, Period.H1));
+        m.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.52)));
+        m.longShortRatio(BTC, RatioSeries.TOP_POSITION, List.of(ratio(0.68)));
+        m.takerBuySellRatio(BTC, takerFlat(1.0, 24));
         return m;
     }
 
-    /** Inputs of a market, as the plugin would fetch them with the default settings. */
+    /** Inputs of a market, as the plugin would fetch them with the default settings (what is missing is absent). */
     static SentimentInputs inputs(FakeMarketData m) {
-        return new SentimentInputs(BTC, m.premium.get(BTC), m.fundingHistory, m.openInterest, m.oiHistory,
-                m.ratios.getOrDefault(RatioSeries.GLOBAL_ACCOUNT, List.of()),
-                m.ratios.getOrDefault(RatioSeries.TOP_POSITION, List.of()), m.taker);
+        return new SentimentInputs(BTC, m.premiumIndex(BTC).otherwiseEmpty().result(),
+                m.fundingRateHistory(BTC, Integer.MAX_VALUE).otherwise(List.of()).result(),
+                m.openInterest(BTC).otherwiseEmpty().result(),
+                m.openInterestHistory(BTC, Period.H1, Integer.MAX_VALUE).otherwise(List.of()).result(),
+                m.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, Period.H1, Integer.MAX_VALUE).otherwise(List.of())
+                        .result(),
+                m.longShortRatio(BTC, RatioSeries.TOP_POSITION, Period.H1, Integer.MAX_VALUE).otherwise(List.of())
+                        .result(),
+                m.takerBuySellRatio(BTC, Period.H1, Integer.MAX_VALUE).otherwise(List.of()).result());
+    }
+
+    /** A context for the funding plugin on {@code market}, at {@link #T0}. */
+    static FakePluginContext context(PluginDescriptor descriptor, FakeMarketData market) {
+        return new FakePluginContext(descriptor, FundingSettings.defaultParams(), market).clockAt(T0);
     }
 
     /** The value of an already completed, successful future. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.marketintel.api.market.PremiumIndex;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -78,7 +79,7 @@ class JsonShapeTest {
     @Test
     void missingInputsAreNullsNotNaN() throws Exception {
         FakeMarketData m = new FakeMarketData();
-        m.premium.put("BTCUSDT", Fixtures.premium("BTCUSDT", 0.0001));
+        m.premiumIndex(Fixtures.premium("BTCUSDT", 0.0001));
         JsonNode json = mapper.readTree(mapper.writeValueAsString(
                 FundingAnalysis.analyze(inputs(m), FundingSettings.defaults(), "sim")));
         assertThat(json.get("open_interest").isNull()).isTrue();

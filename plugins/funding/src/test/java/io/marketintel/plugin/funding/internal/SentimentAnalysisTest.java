@@ -22,6 +22,7 @@ import io.marketintel.api.IntelException;
 import io.marketintel.api.market.OpenInterest;
 import io.marketintel.api.market.Period;
 import io.marketintel.api.market.RatioSeries;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,15 +44,15 @@ class SentimentAnalysisTest {
     /** A market with nothing but a funding rate: ratios equal (no divergence), OI flat, taker flat. */
     private static FakeMarketData quiet(double rawRate) {
         FakeMarketData m = uptrend();
-        m.premium.put(BTC, premium(BTC, rawRate));
-        m.oiHistory = oi(10_000, 10_000, 25, Period.H1);
+        m.premiumIndex(premium(BTC, rawRate));
+        m.openInterestHistory(BTC, oi(10_000, 10_000, 25, Period.H1));
         setRatios(m, 0.50, 0.50);
         return m;
     }
 
     private static void setRatios(FakeMarketData m, double retailLong, double smartLong) {
-        m.ratios.put(RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(retailLong)));
-        m.ratios.put(RatioSeries.TOP_POSITION, List.of(ratio(smartLong)));
+        m.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(retailLong)));
+        m.longShortRatio(BTC, RatioSeries.TOP_POSITION, List.of(ratio(smartLong)));
     }
 
     @Test
@@ -99,7 +100,7 @@ class SentimentAnalysisTest {
     @Test
     void extremeBullishFundingFadesTheCrowdShort() {
         FakeMarketData m = uptrend();                                // OI rising does not matter at extremes
-        m.premium.put(BTC, premium(BTC, 0.0020));                   // 0.2 % > 0.15
+        m.premiumIndex(premium(BTC, 0.0020));                   // 0.2 % > 0.15
         setRatios(m, 0.55, 0.60);                                   // 5 pts: below the 10 pts threshold
         SentimentResult r = analyze(m);
 
@@ -125,7 +126,7 @@ class SentimentAnalysisTest {
     @Test
     void bearishFundingWithRisingOiConfirmsADowntrend() {
         FakeMarketData m = quiet(-0.0008);                           // -0.08 %: BEARISH
-        m.oiHistory = oi(10_000, 10_820, 25, Period.H1);              // +8.2 %
+        m.openInterestHistory(BTC, oi(10_000, 10_820, 25, Period.H1));              // +8.2 %
         SentimentResult r = analyze(m);
         assertThat(r.sentiment()).isEqualTo(Sentiment.BEARISH);
         assertThat(r.signals()).extracting(Signal::name, Signal::direction)
@@ -139,7 +140,7 @@ class SentimentAnalysisTest {
     @Test
     void moderateFundingWithoutRisingOiIsNotConfirmedAndSaysWhy() {
         FakeMarketData flat = quiet(0.00085);
-        flat.oiHistory = oi(10_000, 10_100, 25, Period.H1);           // +1.0 %: FLAT
+        flat.openInterestHistory(BTC, oi(10_000, 10_100, 25, Period.H1));           // +1.0 %: FLAT
         SentimentResult r = analyze(flat);
         assertThat(r.signals()).isEmpty();
         assertThat(r.bias()).isEqualTo(Bias.NEUTRAL);
@@ -149,7 +150,7 @@ class SentimentAnalysisTest {
                 "No signal fired - no directional edge");
 
         FakeMarketData falling = quiet(0.00085);
-        falling.oiHistory = oi(10_000, 9_500, 25, Period.H1);         // -5.0 %: FALLING
+        falling.openInterestHistory(BTC, oi(10_000, 9_500, 25, Period.H1));         // -5.0 %: FALLING
         assertThat(analyze(falling).reasoning().get(0))
                 .isEqualTo("Bullish funding (0.0850%) but OI falling 5.0% over 24h - trend not confirmed");
     }
@@ -211,7 +212,7 @@ class SentimentAnalysisTest {
         assertThat(cancelled.confidence()).isEqualTo(10);            // 30 - (20 + 20) / 2
         assertThat(cancelled.reasoning()).contains("Signals cancel out (20 pts LONG vs 20 pts SHORT) - no directional edge");
 
-        tie.taker = takerFlat(0.90, 24);                              // avg 0.90: 1 - 0.90 > 0.05 -> SHORT 10
+        tie.takerBuySellRatio(BTC, takerFlat(0.90, 24));                              // avg 0.90: 1 - 0.90 > 0.05 -> SHORT 10
         SentimentResult broken = analyze(tie);
         assertThat(broken.bias()).isEqualTo(Bias.SHORT);
         assertThat(broken.confidence()).isEqualTo(40);               // 30 + |20 - 20 - 10|
@@ -220,7 +221,7 @@ class SentimentAnalysisTest {
         // Smart money bearish (SHORT 20) alone with bullish taker flow (LONG 10): still SHORT.
         FakeMarketData call = quiet(0.0001);
         setRatios(call, 0.60, 0.45);
-        call.taker = takerFlat(1.10, 24);
+        call.takerBuySellRatio(BTC, takerFlat(1.10, 24));
         SentimentResult kept = analyze(call);
         assertThat(kept.bias()).isEqualTo(Bias.SHORT);
         assertThat(kept.confidence()).isEqualTo(40);                 // 30 + |-20 + 10|
@@ -229,14 +230,14 @@ class SentimentAnalysisTest {
     @Test
     void takerSignalUsesTheWindowAverageAndReportsTheLatest() {
         FakeMarketData m = quiet(0.0001);
-        m.taker = taker(1.20, 1.10, 1.00, 0.98);                      // avg (1.2 + 1.1 + 1.0 + 0.98) / 4 = 1.07
+        m.takerBuySellRatio(BTC, taker(1.20, 1.10, 1.00, 0.98));                      // avg (1.2 + 1.1 + 1.0 + 0.98) / 4 = 1.07
         SentimentResult r = analyze(m);
         assertThat(r.takerBuySellRatioAvg()).isCloseTo(1.07, within(1e-9));
         assertThat(r.takerBuySellRatio()).isEqualTo(0.98);
         assertThat(r.signals()).extracting(Signal::name, Signal::direction).containsExactly(tuple("taker_flow", Bias.LONG));
         assertThat(r.reasoning().get(0)).isEqualTo("Taker flow bullish (buy/sell 1.07 average over 4h, latest 0.98)");
 
-        m.taker = takerFlat(1.05, 24);                                // exactly at 1 + 0.05: off
+        m.takerBuySellRatio(BTC, takerFlat(1.05, 24));                                // exactly at 1 + 0.05: off
         assertThat(analyze(m).signals()).isEmpty();
     }
 
@@ -244,7 +245,7 @@ class SentimentAnalysisTest {
     void everythingPointingOneWayCapsConfidenceAtHundred() {
         FakeMarketData m = quiet(-0.0025);                            // contrarian LONG 40
         setRatios(m, 0.40, 0.60);                                     // smart money +20 pts: LONG 20
-        m.taker = takerFlat(1.2, 24);                                 // LONG 10
+        m.takerBuySellRatio(BTC, takerFlat(1.2, 24));                                 // LONG 10
         SentimentResult r = analyze(m);
         assertThat(r.bias()).isEqualTo(Bias.LONG);
         assertThat(r.confidence()).isEqualTo(100);                   // 30 + 40 + 20 + 10
@@ -288,7 +289,7 @@ class SentimentAnalysisTest {
     @Test
     void missingStatisticsDegradeToNotesNotFailures() {
         FakeMarketData m = new FakeMarketData();
-        m.premium.put(BTC, premium(BTC, 0.0006));                     // 0.06 %: BULLISH
+        m.premiumIndex(premium(BTC, 0.0006));                     // 0.06 %: BULLISH
         SentimentResult r = analyze(m);
         assertThat(r.sentiment()).isEqualTo(Sentiment.BULLISH);
         assertThat(r.fundingIntervalHours()).isEqualTo(8);
@@ -312,7 +313,7 @@ class SentimentAnalysisTest {
     @Test
     void fourHourSymbolIsAnnualisedWithFourHours() {
         FakeMarketData m = quiet(0.0001);
-        m.fundingHistory = Fixtures.fundings(10, 4 * HOUR, 5, 0, 12);
+        m.fundingRateHistory(BTC, Fixtures.fundings(10, 4 * HOUR, 5, 0, 12));
         SentimentResult r = analyze(m);
         assertThat(r.fundingIntervalHours()).isEqualTo(4);
         assertThat(r.annualizedRatePct()).isCloseTo(21.9, within(1e-9));   // 0.01 * 24/4 * 365
@@ -321,14 +322,14 @@ class SentimentAnalysisTest {
     @Test
     void dataTimeIsTheNewestInput() {
         FakeMarketData m = uptrend();
-        m.openInterest = new OpenInterest(BTC, 10_850.0, NOW + 5_000);
+        m.openInterest(new OpenInterest(BTC, 10_850.0, NOW + 5_000));
         assertThat(analyze(m).dataTime()).isEqualTo(NOW + 5_000);
     }
 
     @Test
     void symbolWithoutFundingRateIsRejected() {
         FakeMarketData m = uptrend();
-        m.premium.put(BTC, premium(BTC, Double.NaN));                 // e.g. a delivery contract
+        m.premiumIndex(premium(BTC, Double.NaN));                 // e.g. a delivery contract
         assertThatThrownBy(() -> analyze(m)).isInstanceOfSatisfying(IntelException.class, e -> {
             assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
             assertThat(e.getMessage()).contains("BTCUSDT").contains("funding");

@@ -17,6 +17,8 @@ import io.marketintel.api.market.MarketData;
 import io.marketintel.api.market.Period;
 import io.marketintel.api.market.PremiumIndex;
 import io.marketintel.api.market.RatioSeries;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.lang.reflect.Proxy;
@@ -35,7 +37,7 @@ class SentimentOperationTest {
     @BeforeEach
     void start() {
         plugin = new FundingPlugin();
-        ctx = new FakePluginContext(plugin.descriptor(), uptrend());
+        ctx = Fixtures.context(plugin.descriptor(), uptrend());
         done(plugin.start(ctx));
     }
 
@@ -47,7 +49,7 @@ class SentimentOperationTest {
     void asksTheMarketForWhatTheAnalysisNeedsOnce() {
         SentimentResult r = (SentimentResult) done(call(BTC));
         assertThat(r.bias()).isEqualTo(Bias.LONG);
-        assertThat(ctx.market.requests).containsExactlyInAnyOrder(
+        assertThat(ctx.market().requests()).containsExactlyInAnyOrder(
                 "premiumIndex BTCUSDT",
                 "fundingRateHistory BTCUSDT 10",
                 "openInterest BTCUSDT",
@@ -62,27 +64,27 @@ class SentimentOperationTest {
         SentimentResult first = (SentimentResult) done(call(BTC));
         SentimentResult second = (SentimentResult) done(call(BTC));
         assertThat(second).isSameAs(first);
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(1);
-        assertThat(ctx.cacheLoads).hasSize(1).allMatch(k -> k.startsWith("sentiment:BTCUSDT"));
-        assertThat(ctx.published).containsExactly(new FakePluginContext.Event("sentiment", first));
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(1);
+        assertThat(ctx.cacheLoads()).hasSize(1).allMatch(k -> k.startsWith("sentiment:BTCUSDT"));
+        assertThat(ctx.published()).containsExactly(new FakePluginContext.Event("sentiment", first));
 
-        ctx.clock.advance(Duration.ofSeconds(299));
+        ctx.clock().advance(Duration.ofSeconds(299));
         done(call(BTC));
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(1);      // still within 300 s
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(1);      // still within 300 s
 
-        ctx.clock.advance(Duration.ofSeconds(1));
+        ctx.clock().advance(Duration.ofSeconds(1));
         done(call(BTC));
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(2);      // expired at 300 s
-        assertThat(ctx.published).hasSize(2);
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(2);      // expired at 300 s
+        assertThat(ctx.published()).hasSize(2);
     }
 
     @Test
     void cacheTtlComesFromConfigReadOnEveryCall() {
         ctx.configure(Map.of("cache_ttl_seconds", 60L));
         done(call(BTC));
-        ctx.clock.advance(Duration.ofSeconds(60));
+        ctx.clock().advance(Duration.ofSeconds(60));
         done(call(BTC));
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(2);
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(2);
     }
 
     @Test
@@ -103,7 +105,7 @@ class SentimentOperationTest {
     void oiPeriodAndPointsComeFromConfig() {
         ctx.configure(Map.of("oi_period", "15m", "oi_points", 8L));
         SentimentResult r = (SentimentResult) done(call(BTC));
-        assertThat(ctx.market.requests).contains("openInterestHistory BTCUSDT M15 9", "takerBuySellRatio BTCUSDT M15 8",
+        assertThat(ctx.market().requests()).contains("openInterestHistory BTCUSDT M15 9", "takerBuySellRatio BTCUSDT M15 8",
                 "longShortRatio BTCUSDT TOP_POSITION M15 1");
         assertThat(r.oiPeriod()).isEqualTo("15m");
     }
@@ -115,7 +117,7 @@ class SentimentOperationTest {
         assertThat(e).isInstanceOf(IntelException.class);
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(e.getMessage()).contains("bullish_threshold_pct").contains("extreme_threshold_pct");
-        assertThat(ctx.market.requests).isEmpty();
+        assertThat(ctx.market().requests()).isEmpty();
 
         ctx.configure(Map.of("extreme_threshold_pct", 0.1, "bullish_threshold_pct", 0.1));   // equal is inconsistent too
         assertThat(failure(call(BTC)).getMessage()).contains("must be below");
@@ -124,13 +126,13 @@ class SentimentOperationTest {
     @Test
     void marketDataFailuresPassThroughUnchangedAndAreNotCached() {
         IntelException upstream = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "Binance is banning us for 120 s");
-        ctx.market.premiumFailure = upstream;
+        ctx.market().fail("premiumIndex", upstream);
         assertThat(failure(call(BTC))).isSameAs(upstream);
-        assertThat(ctx.published).isEmpty();
+        assertThat(ctx.published()).isEmpty();
 
-        ctx.market.premiumFailure = null;
+        ctx.market().clearFailures();
         assertThat(((SentimentResult) done(call(BTC))).symbol()).isEqualTo(BTC);
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(2);
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(2);
     }
 
     @Test
@@ -140,7 +142,7 @@ class SentimentOperationTest {
                 new Class<?>[] {MarketData.class}, (p, m, a) -> {
                     throw new IllegalStateException("boom");
                 });
-        FakePluginContext broken = new FakePluginContext(plugin.descriptor(), new FakeMarketData() {
+        FakePluginContext broken = Fixtures.context(plugin.descriptor(), new FakeMarketData() {
             @Override
             public Future<PremiumIndex> premiumIndex(String symbol) {
                 return throwing.premiumIndex(symbol);
@@ -157,20 +159,13 @@ class SentimentOperationTest {
     @Test
     void waitsForRequestsThatCompleteLater() {
         Promise<List<LongShortRatio>> late = Promise.promise();
-        FakeMarketData slow = new FakeMarketData() {
+        FakeMarketData slow = Fixtures.uptrend(new FakeMarketData() {
             @Override
             public Future<List<LongShortRatio>> longShortRatio(String symbol, RatioSeries series, Period period, int limit) {
                 return series == RatioSeries.TOP_POSITION ? late.future() : super.longShortRatio(symbol, series, period, limit);
             }
-        };
-        FakeMarketData base = uptrend();
-        slow.premium.putAll(base.premium);
-        slow.fundingHistory = base.fundingHistory;
-        slow.openInterest = base.openInterest;
-        slow.oiHistory = base.oiHistory;
-        slow.ratios.putAll(base.ratios);
-        slow.taker = base.taker;
-        FakePluginContext c = new FakePluginContext(plugin.descriptor(), slow);
+        });
+        FakePluginContext c = Fixtures.context(plugin.descriptor(), slow);
         FundingPlugin p = new FundingPlugin();
         done(p.start(c));
 
@@ -178,7 +173,7 @@ class SentimentOperationTest {
         assertThat(f.isComplete()).isFalse();
         late.complete(List.of(Fixtures.ratio(0.68)));
         assertThat(((SentimentResult) done(f)).topTraderLongPct()).isEqualTo(68.0);
-        assertThat(c.published).hasSize(1);
+        assertThat(c.published()).hasSize(1);
     }
 
     @Test
@@ -191,7 +186,7 @@ class SentimentOperationTest {
     @Test
     void startWithInconsistentConfigStillStartsSoAFixedReloadWorks() {
         FundingPlugin p = new FundingPlugin();
-        FakePluginContext c = new FakePluginContext(p.descriptor(), uptrend());
+        FakePluginContext c = Fixtures.context(p.descriptor(), uptrend());
         c.configure(Map.of("bullish_threshold_pct", 0.5));
         done(p.start(c));
         assertThat(failure(p.operations().get(0).handler().handle(new OperationRequest(BTC, Params.empty()))))
@@ -203,7 +198,7 @@ class SentimentOperationTest {
 
     @Test
     void delistedFundingIsAnInvalidParameter() {
-        ctx.market.premium.put(BTC, premium(BTC, Double.NaN));
+        ctx.market().premiumIndex(premium(BTC, Double.NaN));
         assertThat(((IntelException) failure(call(BTC))).code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
     }
 }

@@ -2,14 +2,20 @@ package io.marketintel.plugin.liquidations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketintel.api.PluginDescriptor;
+import io.marketintel.api.market.ExchangeInfo;
+import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
 import io.marketintel.api.market.LeverageBracket;
 import io.marketintel.api.market.LongShortRatio;
 import io.marketintel.api.market.OpenInterest;
 import io.marketintel.api.market.OpenInterestPoint;
+import io.marketintel.api.market.Period;
 import io.marketintel.api.market.PremiumIndex;
 import io.marketintel.api.market.RatioSeries;
 import io.marketintel.api.market.SymbolInfo;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -66,7 +72,12 @@ final class Fixtures {
      * 62 % long, and the given brackets.
      */
     static FakeMarketData twoDays(List<LeverageBracket> brackets) {
-        FakeMarketData m = new FakeMarketData();
+        return twoDays(brackets, new FakeMarketData());
+    }
+
+    /** {@link #twoDays(List)} scripted into {@code m}. */
+    static <M extends FakeMarketData> M twoDays(List<LeverageBracket> brackets, M m) {
+        market(m);
         List<Kline> klines = new ArrayList<>();
         List<OpenInterestPoint> hist = new ArrayList<>();
         double prevClose = 60_000;
@@ -82,13 +93,13 @@ final class Fixtures {
         }
         long now = T0 + 48 * HOUR + 30 * 60_000L;
         double mark = Math.rint((klines.get(48).close() + 3.4) * 10) / 10;
-        m.klines = klines;
-        m.oiHistory = hist;
-        m.openInterest = new OpenInterest(BTC, hist.get(48).sumOpenInterest() + 350, now - 1_000);
-        m.premium = premium(mark, now);
-        m.ratios.put(RatioSeries.TOP_POSITION, List.of(ratio(0.56, T0 + 48 * HOUR)));
-        m.ratios.put(RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.62, T0 + 48 * HOUR)));
-        m.brackets = brackets;
+        m.klines(BTC, klines);
+        m.openInterestHistory(BTC, hist);
+        m.openInterest(new OpenInterest(BTC, hist.get(48).sumOpenInterest() + 350, now - 1_000));
+        m.premiumIndex(premium(mark, now));
+        m.longShortRatio(BTC, RatioSeries.TOP_POSITION, List.of(ratio(0.56, T0 + 48 * HOUR)));
+        m.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.62, T0 + 48 * HOUR)));
+        m.leverageBrackets(BTC, brackets);
         return m;
     }
 
@@ -97,11 +108,33 @@ final class Fixtures {
         return T0 + 48 * HOUR + 30 * 60_000L;
     }
 
-    /** Inputs of a fake market as the plugin would fetch them with the default settings. */
+    /** A market listing BTCUSDT ({@link #btcInfo()}) and nothing else yet. */
+    static FakeMarketData market() {
+        return market(new FakeMarketData());
+    }
+
+    /** {@code m} listing BTCUSDT ({@link #btcInfo()}). */
+    static <M extends FakeMarketData> M market(M m) {
+        m.exchangeInfo(new ExchangeInfo(T0, List.of(), List.of(btcInfo())));
+        return m;
+    }
+
+    /** Inputs of a fake market as the plugin would fetch them with the default settings (missing is absent). */
     static MarketInputs inputs(FakeMarketData m) {
-        return new MarketInputs(BTC, m.symbolInfo, m.premium, m.openInterest, m.oiHistory, m.klines,
-                m.ratios.getOrDefault(RatioSeries.TOP_POSITION, List.of()),
-                m.ratios.getOrDefault(RatioSeries.GLOBAL_ACCOUNT, List.of()), m.brackets);
+        return new MarketInputs(BTC, m.exchangeInfo().result().symbols().get(0),
+                m.premiumIndex(BTC).otherwiseEmpty().result(), m.openInterest(BTC).otherwiseEmpty().result(),
+                m.openInterestHistory(BTC, Period.H1, Integer.MAX_VALUE).otherwise(List.of()).result(),
+                m.klines(BTC, Interval.H1, FakeMarketData.MAX_KLINES).otherwise(List.of()).result(),
+                m.longShortRatio(BTC, RatioSeries.TOP_POSITION, Period.H1, Integer.MAX_VALUE).otherwise(List.of())
+                        .result(),
+                m.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, Period.H1, Integer.MAX_VALUE).otherwise(List.of())
+                        .result(),
+                m.leverageBrackets(BTC).otherwise(List.of()).result());
+    }
+
+    /** A context for the liquidations plugin on {@code market}, at {@link #T0}. */
+    static FakePluginContext context(PluginDescriptor descriptor, FakeMarketData market) {
+        return new FakePluginContext(descriptor, LiquidationSettings.defaultParams(), market).clockAt(T0);
     }
 
     /** The value of an already completed, successful future. */

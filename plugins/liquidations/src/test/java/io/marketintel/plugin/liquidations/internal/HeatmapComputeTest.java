@@ -14,9 +14,11 @@ import io.marketintel.api.Bias;
 import io.marketintel.api.ErrorCode;
 import io.marketintel.api.IntelException;
 import io.marketintel.api.Params;
+import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
 import io.marketintel.api.market.OpenInterest;
 import io.marketintel.api.market.RatioSeries;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,15 +45,15 @@ class HeatmapComputeTest {
      * 10x long LP = 100 * 0.9 / 0.995 = 90.4523; 10x short LP = 100 * 1.1 / 1.005 = 109.4527.
      */
     private static FakeMarketData oneCohort(double hour1Low) {
-        FakeMarketData m = new FakeMarketData();
-        m.oiHistory = List.of(oi(0, 1000), oi(1, 1100), oi(2, 1100), oi(3, 1100));
-        m.klines = List.of(kline(0, 101, 99, 100, 100), kline(1, 102, hour1Low, 100, 100), kline(2, 101, 99, 100, 100),
-                kline(3, 100.5, 99.5, 100, 100));
-        m.openInterest = new OpenInterest(BTC, 1100, NOW - 1_000);
-        m.premium = Fixtures.premium(100, NOW);
-        m.ratios.put(RatioSeries.TOP_POSITION, List.of(ratio(0.6, T0 + 3 * HOUR)));
-        m.ratios.put(RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.6, T0 + 3 * HOUR)));
-        m.brackets = Fixtures.flatBracket(0.005, 0, 125);
+        FakeMarketData m = Fixtures.market();
+        m.openInterestHistory(BTC, List.of(oi(0, 1000), oi(1, 1100), oi(2, 1100), oi(3, 1100)));
+        m.klines(BTC, List.of(kline(0, 101, 99, 100, 100), kline(1, 102, hour1Low, 100, 100),
+                kline(2, 101, 99, 100, 100), kline(3, 100.5, 99.5, 100, 100)));
+        m.openInterest(new OpenInterest(BTC, 1100, NOW - 1_000));
+        m.premiumIndex(Fixtures.premium(100, NOW));
+        m.longShortRatio(BTC, RatioSeries.TOP_POSITION, List.of(ratio(0.6, T0 + 3 * HOUR)));
+        m.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.6, T0 + 3 * HOUR)));
+        m.leverageBrackets(BTC, Fixtures.flatBracket(0.005, 0, 125));
         return m;
     }
 
@@ -109,7 +111,7 @@ class HeatmapComputeTest {
     void theEntryKlinesOwnRangeDoesNotRemoveAZone() {
         FakeMarketData m = oneCohort(91);
         // hour 0 (the entry period itself) trades down to 85: positions may have been opened after that low
-        m.klines = List.of(kline(0, 101, 85, 100, 100), m.klines.get(1), m.klines.get(2), m.klines.get(3));
+        m.klines(BTC, List.of(kline(0, 101, 85, 100, 100), m.scriptedKlines(BTC, Interval.H1).get(1), m.scriptedKlines(BTC, Interval.H1).get(2), m.scriptedKlines(BTC, Interval.H1).get(3)));
         assertThat(compute(m, TEN_X).result().longLiquidationZones()).hasSize(1);
     }
 
@@ -117,9 +119,9 @@ class HeatmapComputeTest {
     void theCurrentOpenInterestChangeIsLocatedAtTheFormingKline() {
         FakeMarketData m = oneCohort(91);
         // no growth in the history, +50 since the last snapshot, during hour 3 (VWAP 100.2)
-        m.oiHistory = List.of(oi(0, 1000), oi(1, 1000), oi(2, 1000), oi(3, 1000));
-        m.klines = List.of(m.klines.get(0), m.klines.get(1), m.klines.get(2), kline(3, 100.5, 99.5, 100, 100.2));
-        m.openInterest = new OpenInterest(BTC, 1050, NOW - 1_000);
+        m.openInterestHistory(BTC, List.of(oi(0, 1000), oi(1, 1000), oi(2, 1000), oi(3, 1000)));
+        m.klines(BTC, List.of(m.scriptedKlines(BTC, Interval.H1).get(0), m.scriptedKlines(BTC, Interval.H1).get(1), m.scriptedKlines(BTC, Interval.H1).get(2), kline(3, 100.5, 99.5, 100, 100.2)));
+        m.openInterest(new OpenInterest(BTC, 1050, NOW - 1_000));
         HeatmapResult r = compute(m, TEN_X).result();
         assertThat(r.inputs().cohorts()).isEqualTo(1);
         assertThat(r.inputs().locatedQty()).isEqualTo(50.0);
@@ -131,8 +133,8 @@ class HeatmapComputeTest {
     @Test
     void aSingleSnapshotStillLocatesTheCurrentChangeWithoutInventingAWindow() {
         FakeMarketData m = oneCohort(91);
-        m.oiHistory = List.of(oi(3, 1000));
-        m.openInterest = new OpenInterest(BTC, 1020, NOW - 1_000);
+        m.openInterestHistory(BTC, List.of(oi(3, 1000)));
+        m.openInterest(new OpenInterest(BTC, 1020, NOW - 1_000));
         HeatmapResult r = compute(m, TEN_X).result();
         assertThat(r.inputs().cohorts()).isEqualTo(1);
         assertThat(r.inputs().window()).isNull();
@@ -143,8 +145,8 @@ class HeatmapComputeTest {
     @Test
     void withoutGrowthTheHeatmapIsEmptyAndSaysWhy() {
         FakeMarketData m = oneCohort(91);
-        m.oiHistory = List.of(oi(0, 1100), oi(1, 1090), oi(2, 1080), oi(3, 1070));
-        m.openInterest = new OpenInterest(BTC, 1070, NOW - 1_000);
+        m.openInterestHistory(BTC, List.of(oi(0, 1100), oi(1, 1090), oi(2, 1080), oi(3, 1070)));
+        m.openInterest(new OpenInterest(BTC, 1070, NOW - 1_000));
         HeatmapResult r = compute(m, TEN_X).result();
         assertThat(r.longLiquidationZones()).isEmpty();
         assertThat(r.shortLiquidationZones()).isEmpty();
@@ -161,9 +163,9 @@ class HeatmapComputeTest {
         List<Kline> quiet = List.of(kline(0, 100.4, 99.6, 100, 100),
                 kline(1, 100.4, 99.6, 100, 100), kline(2, 100.4, 99.6, 100, 100), kline(3, 100.4, 99.6, 100, 100));
         FakeMarketData longs = oneCohort(99.6);
-        longs.klines = quiet;
-        longs.ratios.put(RatioSeries.TOP_POSITION, List.of(ratio(1.0, T0)));
-        longs.ratios.put(RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(1.0, T0)));
+        longs.klines(BTC, quiet);
+        longs.longShortRatio(BTC, RatioSeries.TOP_POSITION, List.of(ratio(1.0, T0)));
+        longs.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(1.0, T0)));
         HeatmapResult r = compute(longs, hundred).result();
         assertThat(r.shortLiquidationZones()).isEmpty();
         assertThat(r.bias()).isEqualTo(Bias.SHORT);
@@ -172,9 +174,9 @@ class HeatmapComputeTest {
 
         // everyone short: LP = 100 * 1.01 / 1.005 = 100.498, 0.5 % above
         FakeMarketData shorts = oneCohort(99.6);
-        shorts.klines = quiet;
-        shorts.ratios.put(RatioSeries.TOP_POSITION, List.of(ratio(0.0, T0)));
-        shorts.ratios.put(RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.0, T0)));
+        shorts.klines(BTC, quiet);
+        shorts.longShortRatio(BTC, RatioSeries.TOP_POSITION, List.of(ratio(0.0, T0)));
+        shorts.longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, List.of(ratio(0.0, T0)));
         HeatmapResult up = compute(shorts, hundred).result();
         assertThat(up.longLiquidationZones()).isEmpty();
         assertThat(up.bias()).isEqualTo(Bias.LONG);
@@ -184,7 +186,7 @@ class HeatmapComputeTest {
     @Test
     void tiersAboveTheSymbolsMaximumAreModelledAtTheMaximumAndSaidSo() {
         FakeMarketData m = oneCohort(91);
-        m.brackets = Fixtures.flatBracket(0.005, 0, 50);
+        m.leverageBrackets(BTC, Fixtures.flatBracket(0.005, 0, 50));
         HeatmapResult r = compute(m, LiquidationSettings.defaults()).result();
         assertThat(r.inputs().leverageTiers()).containsExactly(5, 10, 20, 25, 50);
         assertThat(r.inputs().maxLeverage()).isEqualTo(50);
@@ -233,12 +235,12 @@ class HeatmapComputeTest {
     @Test
     void missingMarkPriceOrBracketsAreUpstreamErrors() {
         FakeMarketData noBrackets = oneCohort(91);
-        noBrackets.brackets = List.of();
+        noBrackets.leverageBrackets(BTC, List.of());
         assertThatThrownBy(() -> compute(noBrackets, TEN_X)).isInstanceOf(IntelException.class)
                 .hasMessageContaining("leverage brackets")
                 .satisfies(e -> assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.UPSTREAM_ERROR));
         FakeMarketData noMark = oneCohort(91);
-        noMark.premium = Fixtures.premium(Double.NaN, NOW);
+        noMark.premiumIndex(Fixtures.premium(Double.NaN, NOW));
         assertThatThrownBy(() -> compute(noMark, TEN_X)).isInstanceOf(IntelException.class)
                 .hasMessageContaining("mark price");
     }
@@ -246,7 +248,7 @@ class HeatmapComputeTest {
     @Test
     void missingRatiosAssumeAnEvenSplitAndLowerTheConfidence() {
         FakeMarketData m = oneCohort(91);
-        m.ratios.clear();
+        m.longShortRatio(BTC, RatioSeries.TOP_POSITION, List.of()).longShortRatio(BTC, RatioSeries.GLOBAL_ACCOUNT, List.of());
         HeatmapResult r = compute(m, TEN_X).result();
         assertThat(r.inputs().splitSource()).isEqualTo("assumed_even");
         assertThat(r.inputs().longPct()).isEqualTo(50.0);

@@ -3,6 +3,9 @@ package io.marketintel.plugin.liquidations.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marketintel.api.IntelException;
+import io.marketintel.api.market.RatioSeries;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +87,8 @@ class JsonShapeTest {
     @Test
     void missingInputsAreNullsNotNaN() throws Exception {
         FakeMarketData m = Fixtures.twoDays(Fixtures.flatBracket(0.004, 0, 125));
-        m.openInterest = null;
-        m.ratios.clear();
+        m.fail("openInterest", IntelException.unknownSymbol(Fixtures.BTC));
+        m.longShortRatio(Fixtures.BTC, RatioSeries.TOP_POSITION, List.of()).longShortRatio(Fixtures.BTC, RatioSeries.GLOBAL_ACCOUNT, List.of());
         JsonNode inputs = JacksonSupport.tree(HeatmapModel.compute(Fixtures.inputs(m), LiquidationSettings.defaults(),
                 Fixtures.twoDaysNow(), "sim").result()).get("inputs");
         assertThat(inputs.get("open_interest").isNull()).isTrue();

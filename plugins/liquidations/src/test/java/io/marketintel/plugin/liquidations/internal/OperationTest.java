@@ -11,6 +11,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.LeverageBracket;
 import io.marketintel.api.market.MarketData;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -28,8 +30,8 @@ class OperationTest {
     @BeforeEach
     void start() {
         plugin = new LiquidationsPlugin();
-        ctx = new FakePluginContext(plugin.descriptor(), Fixtures.twoDays(Fixtures.flatBracket(0.004, 0, 125)));
-        ctx.clock.advance(Duration.ofMillis(Fixtures.twoDaysNow() - Fixtures.T0));
+        ctx = Fixtures.context(plugin.descriptor(), Fixtures.twoDays(Fixtures.flatBracket(0.004, 0, 125)));
+        ctx.clock().advance(Duration.ofMillis(Fixtures.twoDaysNow() - Fixtures.T0));
         done(plugin.start(ctx));
     }
 
@@ -45,7 +47,7 @@ class OperationTest {
     void asksTheMarketForWhatTheEstimateNeedsOnceInParallel() {
         HeatmapResult r = (HeatmapResult) done(heatmap(BTC));
         assertThat(r.symbol()).isEqualTo(BTC);
-        assertThat(ctx.market.requests).containsExactlyInAnyOrder(
+        assertThat(ctx.market().requests()).containsExactlyInAnyOrder(
                 "exchangeInfo",
                 "premiumIndex BTCUSDT",
                 "openInterest BTCUSDT",
@@ -65,18 +67,18 @@ class OperationTest {
         LevelsResult levels = (LevelsResult) done(levels(BTC, 3));
         assertThat(levels.currentPrice()).isEqualTo(first.currentPrice());
         assertThat(levels.dataTime()).isEqualTo(first.dataTime());
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(1);
-        assertThat(ctx.cacheLoads).hasSize(1).allMatch(k -> k.startsWith("heatmap:BTCUSDT|"));
-        assertThat(ctx.published).containsExactly(new FakePluginContext.Event("heatmap", first));
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(1);
+        assertThat(ctx.cacheLoads()).hasSize(1).allMatch(k -> k.startsWith("heatmap:BTCUSDT|"));
+        assertThat(ctx.published()).containsExactly(new FakePluginContext.Event("heatmap", first));
 
-        ctx.clock.advance(Duration.ofSeconds(59));
+        ctx.clock().advance(Duration.ofSeconds(59));
         done(heatmap(BTC));
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(1);      // still within 60 s
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(1);      // still within 60 s
 
-        ctx.clock.advance(Duration.ofSeconds(1));
+        ctx.clock().advance(Duration.ofSeconds(1));
         done(levels(BTC, 5));                                            // expired at 60 s: levels recomputes
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(2);
-        assertThat(ctx.published).hasSize(2).allMatch(e -> e.type().equals("heatmap"));
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(2);
+        assertThat(ctx.published()).hasSize(2).allMatch(e -> e.type().equals("heatmap"));
     }
 
     @Test
@@ -93,14 +95,14 @@ class OperationTest {
     void configIsReadOnEveryCall() {
         ctx.configure(Map.of("cache_ttl_seconds", 5L));
         done(heatmap(BTC));
-        ctx.clock.advance(Duration.ofSeconds(5));
+        ctx.clock().advance(Duration.ofSeconds(5));
         done(heatmap(BTC));
-        assertThat(ctx.market.count("premiumIndex")).isEqualTo(2);
+        assertThat(ctx.market().count("premiumIndex")).isEqualTo(2);
 
         // a changed model setting is not hidden behind the cache
         ctx.configure(Map.of("oi_period", "15m", "oi_points", 8L));
         HeatmapResult r = (HeatmapResult) done(heatmap(BTC));
-        assertThat(ctx.market.requests).contains("openInterestHistory BTCUSDT M15 9", "klines BTCUSDT M15 10",
+        assertThat(ctx.market().requests()).contains("openInterestHistory BTCUSDT M15 9", "klines BTCUSDT M15 10",
                 "longShortRatio BTCUSDT TOP_POSITION M15 1");
         assertThat(r.inputs().oiPeriod()).isEqualTo("15m");
     }
@@ -113,25 +115,25 @@ class OperationTest {
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(e.getMessage()).contains("[plugins.liquidations.leverage_tiers]").contains("abc");
         assertThat(failure(levels(BTC, 5)).getMessage()).contains("[plugins.liquidations.leverage_tiers]");
-        assertThat(ctx.market.requests).isEmpty();
+        assertThat(ctx.market().requests()).isEmpty();
     }
 
     @Test
     void marketDataFailuresPassThroughUnchangedAndAreNotCached() {
         IntelException upstream = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "Binance is banning us for 120 s");
-        ctx.market.historyFailure = upstream;
+        ctx.market().fail("openInterestHistory", upstream);
         assertThat(failure(heatmap(BTC))).isSameAs(upstream);
         assertThat(failure(levels(BTC, 5))).isSameAs(upstream);
-        assertThat(ctx.published).isEmpty();
+        assertThat(ctx.published()).isEmpty();
 
-        ctx.market.historyFailure = null;
+        ctx.market().clearFailures();
         assertThat(((HeatmapResult) done(heatmap(BTC))).symbol()).isEqualTo(BTC);
-        assertThat(ctx.published).hasSize(1);
+        assertThat(ctx.published()).hasSize(1);
     }
 
     @Test
     void unusableMarketAnswersAreUpstreamErrors() {
-        ctx.market.brackets = List.of();
+        ctx.market().leverageBrackets(BTC, List.of());
         Throwable e = failure(heatmap(BTC));
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
         assertThat(e.getMessage()).contains("leverage brackets").contains("BTCUSDT");
@@ -143,20 +145,13 @@ class OperationTest {
                 new Class<?>[] {MarketData.class}, (p, m, a) -> {
                     throw new IllegalStateException("boom");
                 });
-        FakeMarketData market = Fixtures.twoDays(Fixtures.flatBracket(0.004, 0, 125));
-        FakePluginContext broken = new FakePluginContext(plugin.descriptor(), new FakeMarketData() {
-            {
-                klines = market.klines;
-                oiHistory = market.oiHistory;
-                premium = market.premium;
-                openInterest = market.openInterest;
-            }
-
+        FakePluginContext broken = Fixtures.context(plugin.descriptor(), Fixtures.twoDays(
+                Fixtures.flatBracket(0.004, 0, 125), new FakeMarketData() {
             @Override
             public Future<List<LeverageBracket>> leverageBrackets(String symbol) {
                 return throwing.leverageBrackets(symbol);
             }
-        });
+        }));
         LiquidationsPlugin p = new LiquidationsPlugin();
         done(p.start(broken));
         Throwable e = failure(p.operations().get(0).handler().handle(new OperationRequest(BTC, Params.empty())));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketintel.api.Bias;
 import io.marketintel.api.market.LeverageBracket;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

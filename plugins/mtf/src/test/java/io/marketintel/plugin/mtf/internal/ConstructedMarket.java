@@ -2,6 +2,7 @@ package io.marketintel.plugin.mtf.internal;
 
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,7 +58,7 @@ final class ConstructedMarket {
         }
         FakeMarketData m = new FakeMarketData();
         for (Interval tf : Fixtures.SIX) {
-            m.klines.put(tf, aggregate(tf, first, open, high, low, close, volume, formingMinute));
+            m.klines(Fixtures.BTC, tf, aggregate(tf, first, open, high, low, close, volume, formingMinute));
         }
         return m;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class ExampleOutputTest {
     @Test
     void uptrendWithAShortTermPullback() throws Exception {
         MtfPlugin plugin = new MtfPlugin();
-        FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), ConstructedMarket.build(Fixtures.NOW, 1));
+        FakePluginContext ctx = Fixtures.context(plugin.descriptor(), ConstructedMarket.build(Fixtures.NOW, 1));
         done(plugin.start(ctx));
         ConfluenceResult r = (ConfluenceResult) done(plugin.operations().get(0).handler()
                 .handle(new OperationRequest(BTC, Params.empty())));

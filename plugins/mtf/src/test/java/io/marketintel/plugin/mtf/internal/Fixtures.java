@@ -2,8 +2,11 @@ package io.marketintel.plugin.mtf.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,9 +87,14 @@ final class Fixtures {
         FakeMarketData m = new FakeMarketData();
         for (Interval tf : tfs) {
             double[] c = geometric(closed, 100, g);
-            m.klines.put(tf, series(tf, NOW, c, 0.2, c[closed - 1] * (1 + g)));
+            m.klines(BTC, tf, series(tf, NOW, c, 0.2, c[closed - 1] * (1 + g)));
         }
         return m;
+    }
+
+    /** A context for the mtf plugin on {@code market}, at {@link #NOW}. */
+    static FakePluginContext context(PluginDescriptor descriptor, FakeMarketData market) {
+        return new FakePluginContext(descriptor, MtfSettings.defaultParams(), market).clockAt(NOW);
     }
 
     /** The value of an already completed, successful future. */

@@ -2,6 +2,7 @@ package io.marketintel.plugin.mtf.internal;
 
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ final class HourlyReplay extends FakeMarketData {
 
     @Override
     public Future<List<Kline>> klines(String symbol, Interval interval, long startTime, long endTime, int limit) {
-        requests.add("klines " + symbol + " " + interval + " " + startTime + " " + endTime + " " + limit);
+        requests().add("klines " + symbol + " " + interval + " " + startTime + " " + endTime + " " + limit);
         if (interval.millis() < HOUR || interval.millis() % HOUR != 0) {
             return Future.succeededFuture(List.of());                 // hourly data cannot make shorter candles
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,11 @@ class JsonShapeTest {
     /** Six trending timeframes, the daily one only 40 candles old. */
     private static ConfluenceResult result() {
         FakeMarketData m = Fixtures.trending(Fixtures.SIX, 600, 0.003);
-        m.klines.put(Interval.D1, Fixtures.series(Interval.D1, Fixtures.NOW, Fixtures.geometric(40, 100, 0.003), 0.2, 120));
+        m.klines(Fixtures.BTC, Interval.D1,
+                Fixtures.series(Interval.D1, Fixtures.NOW, Fixtures.geometric(40, 100, 0.003), 0.2, 120));
         List<List<Kline>> klines = new ArrayList<>();
         for (Interval tf : Fixtures.SIX) {
-            klines.add(m.klines.get(tf));
+            klines.add(m.scriptedKlines(Fixtures.BTC, tf));
         }
         return ConfluenceAnalysis.analyse(Fixtures.BTC, klines, MtfSettings.defaults(), Fixtures.NOW, "sim");
     }

@@ -15,6 +15,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ class OperationTest {
     @BeforeEach
     void start() {
         plugin = new MtfPlugin();
-        ctx = new FakePluginContext(plugin.descriptor(), Fixtures.trending(SIX, 600, 0.003));
+        ctx = Fixtures.context(plugin.descriptor(), Fixtures.trending(SIX, 600, 0.003));
         done(plugin.start(ctx));
     }
 
@@ -54,7 +56,7 @@ class OperationTest {
         ConfluenceResult r = confluence();
         // now 2024-08-08T13:37:30Z; per timeframe the 499 candles before the forming one:
         // [forming open - 499 x interval, forming open - 1 ms]
-        assertThat(ctx.market.requests).containsExactly(
+        assertThat(ctx.market().requests()).containsExactly(
                 "klines BTCUSDT M1 " + at("2024-08-08T05:18:00Z") + " " + (at("2024-08-08T13:37:00Z") - 1) + " 499",
                 "klines BTCUSDT M5 " + at("2024-08-06T20:00:00Z") + " " + (at("2024-08-08T13:35:00Z") - 1) + " 499",
                 "klines BTCUSDT M15 " + at("2024-08-03T08:45:00Z") + " " + (at("2024-08-08T13:30:00Z") - 1) + " 499",
@@ -85,23 +87,23 @@ class OperationTest {
     @Test
     void theFormingCandleNeverCountsEvenWhenTheMarketSendsIt() {
         // A market that ignores the range sends the newest 499 candles: 498 closed plus the forming one.
-        ctx.market.sloppy = true;
+        ctx.market().ignoreRanges(true);
         ConfluenceResult base = confluence();
         assertThat(base.timeframeSignals()).allSatisfy(t -> assertThat(t.bars()).isEqualTo(498));
         assertThat(base.timeframeSignals()).allSatisfy(t -> assertThat(t.candleCloseTime()).isLessThan(NOW));
 
         // Change only the forming candles (a crash to a third of the price): nothing in the answer moves.
-        for (Map.Entry<Interval, List<Kline>> e : ctx.market.klines.entrySet()) {
-            List<Kline> k = new ArrayList<>(e.getValue());
+        for (Interval tf : SIX) {
+            List<Kline> k = new ArrayList<>(ctx.market().scriptedKlines(BTC, tf));
             Kline f = k.get(k.size() - 1);
             assertThat(f.isClosedAt(NOW)).isFalse();
             k.set(k.size() - 1, new Kline(f.openTime(), f.open(), f.high(), f.close() / 3 * 0.99, f.close() / 3,
                     f.volume() * 50, f.closeTime(), f.quoteVolume(), f.trades(), f.takerBuyBaseVolume(),
                     f.takerBuyQuoteVolume()));
-            e.setValue(k);
+            ctx.market().klines(BTC, tf, k);
         }
         MtfPlugin fresh = new MtfPlugin();
-        FakePluginContext other = new FakePluginContext(fresh.descriptor(), ctx.market);
+        FakePluginContext other = Fixtures.context(fresh.descriptor(), ctx.market());
         done(fresh.start(other));
         ConfluenceResult crashed = (ConfluenceResult) done(confluence(fresh, BTC));
         assertThat(crashed).isEqualTo(base);
@@ -110,11 +112,11 @@ class OperationTest {
     @Test
     void aCandleCountsFromTheMillisecondAfterItsCloseTime() {
         // At 13:38:00.000 the 13:37 1m candle (close time 13:37:59.999) has closed: it is requested and used.
-        ctx.clock.advance(Duration.ofMillis(at("2024-08-08T13:38:00Z") - NOW));
-        ctx.market.klines.put(Interval.M1, Fixtures.series(Interval.M1, ctx.clock.millis(),
+        ctx.clock().advance(Duration.ofMillis(at("2024-08-08T13:38:00Z") - NOW));
+        ctx.market().klines(BTC, Interval.M1, Fixtures.series(Interval.M1, ctx.clock().millis(),
                 Fixtures.geometric(600, 100, 0.003), 0.2, 200));
         ConfluenceResult r = confluence();
-        assertThat(ctx.market.requests.get(0)).endsWith(" " + (at("2024-08-08T13:38:00Z") - 1) + " 499");
+        assertThat(ctx.market().requests().get(0)).endsWith(" " + (at("2024-08-08T13:38:00Z") - 1) + " 499");
         assertThat(r.timeframeSignals().get(0).candleCloseTime()).isEqualTo(at("2024-08-08T13:38:00Z") - 1);
         assertThat(r.dataTime()).isEqualTo(at("2024-08-08T13:38:00Z") - 1);
     }
@@ -123,31 +125,31 @@ class OperationTest {
     void resultIsCachedForTheConfiguredTtlAndPublishedOncePerComputation() {
         ConfluenceResult first = confluence();
         assertThat(confluence()).isSameAs(first);
-        assertThat(ctx.market.count("klines")).isEqualTo(6);
-        assertThat(ctx.cacheLoads).hasSize(1).allMatch(k -> k.startsWith("confluence:BTCUSDT|"));
-        assertThat(ctx.published).containsExactly(new FakePluginContext.Event("confluence", first));
+        assertThat(ctx.market().count("klines")).isEqualTo(6);
+        assertThat(ctx.cacheLoads()).hasSize(1).allMatch(k -> k.startsWith("confluence:BTCUSDT|"));
+        assertThat(ctx.published()).containsExactly(new FakePluginContext.Event("confluence", first));
 
-        ctx.clock.advance(Duration.ofSeconds(29));
+        ctx.clock().advance(Duration.ofSeconds(29));
         confluence();
-        assertThat(ctx.market.count("klines")).isEqualTo(6);            // still within the spec's 30 s
+        assertThat(ctx.market().count("klines")).isEqualTo(6);            // still within the spec's 30 s
 
-        ctx.clock.advance(Duration.ofSeconds(1));
+        ctx.clock().advance(Duration.ofSeconds(1));
         confluence();                                                    // expired at 30 s
-        assertThat(ctx.market.count("klines")).isEqualTo(12);
-        assertThat(ctx.published).hasSize(2).allMatch(e -> e.type().equals("confluence"));
+        assertThat(ctx.market().count("klines")).isEqualTo(12);
+        assertThat(ctx.published()).hasSize(2).allMatch(e -> e.type().equals("confluence"));
     }
 
     @Test
     void configIsReadOnEveryCallAndChangedSettingsAreNotHiddenBehindTheCache() {
         ctx.configure(Map.of("cache_ttl_seconds", 5L));
         confluence();
-        ctx.clock.advance(Duration.ofSeconds(5));
+        ctx.clock().advance(Duration.ofSeconds(5));
         confluence();
-        assertThat(ctx.market.count("klines")).isEqualTo(12);
+        assertThat(ctx.market().count("klines")).isEqualTo(12);
 
         ctx.configure(Map.of("timeframes", List.of("4h", "1h"), "weight_1h", 30.0, "weight_4h", 10.0, "bars", 200L));
         ConfluenceResult r = confluence();
-        assertThat(ctx.market.requests.subList(12, ctx.market.requests.size())).containsExactly(
+        assertThat(ctx.market().requests().subList(12, ctx.market().requests().size())).containsExactly(
                 "klines BTCUSDT H1 " + (at("2024-08-08T13:00:00Z") - 200 * 3_600_000L) + " "
                         + (at("2024-08-08T13:00:00Z") - 1) + " 200",
                 "klines BTCUSDT H4 " + (at("2024-08-08T12:00:00Z") - 200 * 14_400_000L) + " "
@@ -162,7 +164,7 @@ class OperationTest {
     @Test
     void timeframesWithTooLittleHistoryAreNeutralWithoutWeightNeverAnError() {
         // A listing 40 days old: 40 closed daily candles, 240 4h candles, the rest plenty.
-        ctx.market.klines.put(Interval.D1, Fixtures.series(Interval.D1, NOW, Fixtures.geometric(40, 100, 0.003), 0.2, 120));
+        ctx.market().klines(BTC, Interval.D1, Fixtures.series(Interval.D1, NOW, Fixtures.geometric(40, 100, 0.003), 0.2, 120));
         ConfluenceResult r = confluence();
         TimeframeSignal d1 = r.timeframeSignals().get(5);
         assertThat(d1.timeframe()).isEqualTo("1d");
@@ -191,9 +193,9 @@ class OperationTest {
     @Test
     void aBrandNewListingIsAvoidNotAnError() {
         for (Interval tf : SIX) {
-            ctx.market.klines.put(tf, Fixtures.series(tf, NOW, Fixtures.geometric(3, 100, 0.01), 0.2, 103));
+            ctx.market().klines(BTC, tf, Fixtures.series(tf, NOW, Fixtures.geometric(3, 100, 0.01), 0.2, 103));
         }
-        ctx.market.klines.put(Interval.D1, List.of());                // not even one daily candle yet
+        ctx.market().klines(BTC, Interval.D1, List.of());                // not even one daily candle yet
         ConfluenceResult r = confluence();
         assertThat(r.totalTimeframes()).isZero();
         assertThat(r.overallDirection()).isEqualTo(Direction.NEUTRAL);
@@ -215,13 +217,12 @@ class OperationTest {
         assertThat(e).isInstanceOf(IntelException.class);
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.INTERNAL_ERROR);
         assertThat(e.getMessage()).contains("[plugins.mtf.timeframes]").contains("bad value [2m]");
-        assertThat(ctx.market.requests).isEmpty();
+        assertThat(ctx.market().requests()).isEmpty();
     }
 
     @Test
     void aTimeframeTheMarketCannotProvideIsLeftOutLikeOneWithTooLittleHistory() {
-        ctx.market.failing = Interval.M1;
-        ctx.market.failure = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "replay data has no 1m klines for BTCUSDT");
+        ctx.market().fail("klines BTCUSDT M1", new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "replay data has no 1m klines for BTCUSDT"));
         ConfluenceResult r = confluence();
         TimeframeSignal m1 = r.timeframeSignals().get(0);
         assertThat(m1.direction()).isEqualTo(Direction.NEUTRAL);
@@ -233,14 +234,13 @@ class OperationTest {
     @Test
     void marketDataFailuresPassThroughUnchangedAndAreNotCached() {
         IntelException upstream = new IntelException(ErrorCode.UPSTREAM_ERROR, "Binance answered garbage");
-        ctx.market.failing = Interval.H4;
-        ctx.market.failure = upstream;
+        ctx.market().fail("klines BTCUSDT H4", upstream);
         assertThat(failure(confluence(plugin, BTC))).isSameAs(upstream);
-        assertThat(ctx.published).isEmpty();
+        assertThat(ctx.published()).isEmpty();
 
-        ctx.market.failing = null;
+        ctx.market().clearFailures();
         assertThat(confluence().symbol()).isEqualTo(BTC);
-        assertThat(ctx.published).hasSize(1);
+        assertThat(ctx.published()).hasSize(1);
     }
 
     @Test
@@ -252,7 +252,7 @@ class OperationTest {
             }
         };
         MtfPlugin p = new MtfPlugin();
-        done(p.start(new FakePluginContext(p.descriptor(), throwing)));
+        done(p.start(Fixtures.context(p.descriptor(), throwing)));
         Throwable e = failure(confluence(p, BTC));
         assertThat(e).isInstanceOf(IntelException.class);
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.INTERNAL_ERROR);

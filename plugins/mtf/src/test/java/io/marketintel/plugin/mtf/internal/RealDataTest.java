@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketintel.api.Bias;
 import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ class RealDataTest {
 
     private static ConfluenceResult at(String instant) {
         MtfPlugin plugin = new MtfPlugin();
-        FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), market);
+        FakePluginContext ctx = Fixtures.context(plugin.descriptor(), market);
         ctx.configure(Map.of("timeframes", List.of("1h", "4h", "1d")));
-        ctx.clock.advance(Duration.ofMillis(Instant.parse(instant).toEpochMilli() - ctx.clock.millis()));
+        ctx.clock().advance(Duration.ofMillis(Instant.parse(instant).toEpochMilli() - ctx.clock().millis()));
         done(plugin.start(ctx));
         return (ConfluenceResult) done(plugin.operations().get(0).handler()
                 .handle(new OperationRequest(BTC, Params.empty())));

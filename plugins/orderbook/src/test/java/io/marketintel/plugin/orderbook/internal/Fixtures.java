@@ -2,10 +2,13 @@ package io.marketintel.plugin.orderbook.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.market.ExchangeInfo;
 import io.marketintel.api.market.OrderBook;
 import io.marketintel.api.market.PriceLevel;
 import io.marketintel.api.market.SymbolInfo;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,6 +34,22 @@ final class Fixtures {
                 "USDT", 2, 3, new BigDecimal("0.10"), new BigDecimal("556.80"), new BigDecimal("4529764"),
                 new BigDecimal("0.001"), new BigDecimal("0.001"), new BigDecimal("1000"), new BigDecimal("0.001"),
                 new BigDecimal("0.001"), new BigDecimal("120"), new BigDecimal("100"))));
+    }
+
+    /** A market listing BTCUSDT ({@link #exchangeInfo()}), with no book yet. */
+    static FakeMarketData market() {
+        return market(new FakeMarketData());
+    }
+
+    /** {@code m} listing BTCUSDT ({@link #exchangeInfo()}). */
+    static <M extends FakeMarketData> M market(M m) {
+        m.exchangeInfo(exchangeInfo());
+        return m;
+    }
+
+    /** A context for the order book plugin on {@code market}, at {@link #T0}. */
+    static FakePluginContext context(PluginDescriptor descriptor, FakeMarketData market) {
+        return new FakePluginContext(descriptor, OrderBookSettings.defaultParams(), market).clockAt(T0);
     }
 
     /** A book being written by hand: price → quantity per side, printed best first. */

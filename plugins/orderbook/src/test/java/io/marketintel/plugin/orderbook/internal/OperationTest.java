@@ -13,6 +13,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.ExchangeInfo;
 import io.marketintel.api.market.OrderBook;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
@@ -34,10 +36,10 @@ class OperationTest {
 
     @BeforeEach
     void start() {
-        FakeMarketData m = new FakeMarketData();
-        m.book = quiet(T0);
+        FakeMarketData m = Fixtures.market();
+        m.orderBook(quiet(T0));
         plugin = new OrderBookPlugin();
-        ctx = new FakePluginContext(plugin.descriptor(), m);
+        ctx = Fixtures.context(plugin.descriptor(), m);
         done(plugin.start(ctx));
     }
 
@@ -52,8 +54,8 @@ class OperationTest {
 
     /** Moves the clock past the cache and the market on. */
     private void later(OrderBook next) {
-        ctx.clock.advance(Duration.ofSeconds(10));
-        ctx.market.book = next;
+        ctx.clock().advance(Duration.ofSeconds(10));
+        ctx.market().orderBook(next);
     }
 
     @Test
@@ -62,39 +64,39 @@ class OperationTest {
         assertThat(r.symbol()).isEqualTo(BTC);
         assertThat(r.depthLimit()).isEqualTo(500);
         assertThat(r.source()).isEqualTo("fake");
-        assertThat(ctx.market.requests).containsExactlyInAnyOrder("orderBook BTCUSDT 500", "exchangeInfo");
+        assertThat(ctx.market().requests()).containsExactlyInAnyOrder("orderBook BTCUSDT 500", "exchangeInfo");
         assertThat(r.reasoning().get(1)).startsWith("Bid wall 20 BTC at 99.9 (-0.1%)");
 
         ctx.configure(Map.of("depth_limit", "100"));
         done(analysis(BTC));
-        assertThat(ctx.market.requests).contains("orderBook BTCUSDT 100");
+        assertThat(ctx.market().requests()).contains("orderBook BTCUSDT 100");
     }
 
     @Test
     void resultIsCachedForTheConfiguredTtlAndPublishedOncePerComputation() {
         AnalysisResult first = (AnalysisResult) done(analysis(BTC));
         assertThat(done(analysis(BTC))).isSameAs(first);
-        assertThat(ctx.market.count("orderBook")).isEqualTo(1);
-        assertThat(ctx.cacheLoads).hasSize(1).allMatch(k -> k.startsWith("analysis:BTCUSDT|"));
-        assertThat(ctx.published).containsExactly(new FakePluginContext.Event("analysis", first));
+        assertThat(ctx.market().count("orderBook")).isEqualTo(1);
+        assertThat(ctx.cacheLoads()).hasSize(1).allMatch(k -> k.startsWith("analysis:BTCUSDT|"));
+        assertThat(ctx.published()).containsExactly(new FakePluginContext.Event("analysis", first));
 
-        ctx.clock.advance(Duration.ofMillis(9_999));
+        ctx.clock().advance(Duration.ofMillis(9_999));
         done(analysis(BTC));
-        assertThat(ctx.market.count("orderBook")).isEqualTo(1);       // still within 10 s
+        assertThat(ctx.market().count("orderBook")).isEqualTo(1);       // still within 10 s
 
-        ctx.clock.advance(Duration.ofMillis(1));
+        ctx.clock().advance(Duration.ofMillis(1));
         done(analysis(BTC));
-        assertThat(ctx.market.count("orderBook")).isEqualTo(2);       // expired at 10 s
-        assertThat(ctx.published).hasSize(2);
+        assertThat(ctx.market().count("orderBook")).isEqualTo(2);       // expired at 10 s
+        assertThat(ctx.published()).hasSize(2);
     }
 
     @Test
     void cacheTtlComesFromConfigReadOnEveryCall() {
         ctx.configure(Map.of("cache_ttl_seconds", 3L));
         done(analysis(BTC));
-        ctx.clock.advance(Duration.ofSeconds(3));
+        ctx.clock().advance(Duration.ofSeconds(3));
         done(analysis(BTC));
-        assertThat(ctx.market.count("orderBook")).isEqualTo(2);
+        assertThat(ctx.market().count("orderBook")).isEqualTo(2);
     }
 
     @Test
@@ -145,7 +147,7 @@ class OperationTest {
     void aReloadedSpoofMinApproachJudgesTheNextCall() {
         // a 15 BTC ask wall at 100.20 stands two calls, then the mid rises from 100 to 100.04 (20 % of the way to
         // it) and it is gone: churn under the default 0.5
-        ctx.market.book = book().ladder("100", "0.01", 250, 1).ask("100.20", 15).build(T0);
+        ctx.market().orderBook(book().ladder("100", "0.01", 250, 1).ask("100.20", 15).build(T0));
         done(analysis(BTC));
         later(book().ladder("100", "0.01", 250, 1).ask("100.20", 15).build(T0 + 10_000));
         done(analysis(BTC));
@@ -156,36 +158,36 @@ class OperationTest {
         AnalysisResult r = (AnalysisResult) done(analysis(BTC));
         assertThat(r.spoofEvidence()).extracting(SpoofEvidence::reason, SpoofEvidence::price)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(SpoofReason.VANISHED, 100.2));
-        assertThat(ctx.market.count("orderBook")).isEqualTo(4);
+        assertThat(ctx.market().count("orderBook")).isEqualTo(4);
     }
 
     @Test
     void withoutExchangeInfoTheSentencesCarryNoUnits() {
-        ctx.market.exchangeInfo = null;
+        ctx.market().fail("exchangeInfo", new IllegalStateException("no exchange info"));
         AnalysisResult r = (AnalysisResult) done(analysis(BTC));
         assertThat(r.reasoning().get(1)).startsWith("Bid wall 20 at 99.9 (-0.1%)");
         // a symbol missing from exchange info: no units either
-        ctx.market.exchangeInfo = new ExchangeInfo(T0, List.of(), List.of());
-        ctx.clock.advance(Duration.ofSeconds(10));
+        ctx.market().clearFailures().exchangeInfo(new ExchangeInfo(T0, List.of(), List.of()));
+        ctx.clock().advance(Duration.ofSeconds(10));
         assertThat(((AnalysisResult) done(analysis(BTC))).reasoning().get(1)).startsWith("Bid wall 20 at 99.9");
     }
 
     @Test
     void marketDataFailuresPassThroughUnchangedAndAreNotCached() {
         IntelException upstream = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "Binance is banning us for 120 s");
-        ctx.market.bookFailure = upstream;
+        ctx.market().fail("orderBook", upstream);
         assertThat(failure(analysis(BTC))).isSameAs(upstream);
         assertThat(failure(levels(BTC, 5))).isSameAs(upstream);
-        assertThat(ctx.published).isEmpty();
+        assertThat(ctx.published()).isEmpty();
 
-        ctx.market.bookFailure = null;
+        ctx.market().clearFailures();
         assertThat(((AnalysisResult) done(analysis(BTC))).symbol()).isEqualTo(BTC);
-        assertThat(ctx.market.count("orderBook")).isEqualTo(3);
+        assertThat(ctx.market().count("orderBook")).isEqualTo(3);
     }
 
     @Test
     void anEmptyBookIsAnUpstreamErrorNotAThrow() {
-        ctx.market.book = new OrderBook(BTC, 1, T0, T0, List.of(), List.of());
+        ctx.market().orderBook(new OrderBook(BTC, 1, T0, T0, List.of(), List.of()));
         Throwable e = failure(analysis(BTC));
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
         assertThat(((IntelException) failure(levels(BTC, 5))).code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
@@ -193,14 +195,14 @@ class OperationTest {
 
     @Test
     void unexpectedExceptionsBecomeInternalErrorsNotThrows() {
-        FakeMarketData throwing = new FakeMarketData() {
+        FakeMarketData throwing = Fixtures.market(new FakeMarketData() {
             @Override
             public Future<OrderBook> orderBook(String symbol, int limit) {
                 throw new IllegalStateException("boom");
             }
-        };
+        });
         OrderBookPlugin p = new OrderBookPlugin();
-        done(p.start(new FakePluginContext(p.descriptor(), throwing)));
+        done(p.start(Fixtures.context(p.descriptor(), throwing)));
         for (int op = 0; op < 2; op++) {
             Throwable e = failure(p.operations().get(op).handler().handle(
                     new OperationRequest(BTC, Params.of(Map.of("num_levels", 5L)))));
@@ -213,21 +215,21 @@ class OperationTest {
     @Test
     void waitsForABookThatArrivesLater() {
         Promise<OrderBook> late = Promise.promise();
-        FakeMarketData slow = new FakeMarketData() {
+        FakeMarketData slow = Fixtures.market(new FakeMarketData() {
             @Override
             public Future<OrderBook> orderBook(String symbol, int limit) {
-                requests.add("orderBook " + symbol + " " + limit);
+                requests().add("orderBook " + symbol + " " + limit);
                 return late.future();
             }
-        };
+        });
         OrderBookPlugin p = new OrderBookPlugin();
-        FakePluginContext c = new FakePluginContext(p.descriptor(), slow);
+        FakePluginContext c = Fixtures.context(p.descriptor(), slow);
         done(p.start(c));
         Future<?> f = p.operations().get(0).handler().handle(new OperationRequest(BTC, Params.empty()));
         assertThat(f.isComplete()).isFalse();
         late.complete(quiet(T0));
         assertThat(((AnalysisResult) done(f)).whaleBidCount()).isEqualTo(1);
-        assertThat(c.published).hasSize(1);
+        assertThat(c.published()).hasSize(1);
     }
 
     @Test
@@ -243,12 +245,12 @@ class OperationTest {
         assertThat(r.supports()).extracting(PriceCluster::price).containsExactly(99.9);
         assertThat(r.resistances()).isEmpty();
         assertThat(r.numLevels()).isEqualTo(5);
-        assertThat(ctx.market.requests).containsExactly("orderBook BTCUSDT 500");
+        assertThat(ctx.market().requests()).containsExactly("orderBook BTCUSDT 500");
         done(levels(BTC, 5));
-        assertThat(ctx.market.count("orderBook")).isEqualTo(1);
+        assertThat(ctx.market().count("orderBook")).isEqualTo(1);
         done(levels(BTC, 3));
-        assertThat(ctx.market.count("orderBook")).isEqualTo(2);
-        assertThat(ctx.published).isEmpty();
+        assertThat(ctx.market().count("orderBook")).isEqualTo(2);
+        assertThat(ctx.published()).isEmpty();
         // levels do not feed the spoofing history
         assertThat(plugin.trackedSymbols()).isZero();
     }

@@ -7,6 +7,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.OrderBook;
 import io.marketintel.api.market.PriceLevel;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,18 +62,18 @@ class RealFeedSpoofingTest {
 
     /** The books through the plugin, one call every 10 s of a fake clock (each call a cache miss). */
     private static List<AnalysisResult> analyse(Map<String, ?> config) {
-        FakeMarketData market = new FakeMarketData();
-        market.source = "replay";
+        FakeMarketData market = Fixtures.market();
+        market.source("replay");
         OrderBookPlugin plugin = new OrderBookPlugin();
-        FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), market);
+        FakePluginContext ctx = Fixtures.context(plugin.descriptor(), market);
         ctx.configure(config);
         done(plugin.start(ctx));
         List<AnalysisResult> out = new ArrayList<>();
         for (OrderBook b : books) {
-            market.book = b;
+            market.orderBook(b);
             out.add((AnalysisResult) done(plugin.operations().get(0).handler()
                     .handle(new OperationRequest("BTCUSDT", Params.empty()))));
-            ctx.clock.advance(Duration.ofSeconds(10));
+            ctx.clock().advance(Duration.ofSeconds(10));
         }
         return out;
     }

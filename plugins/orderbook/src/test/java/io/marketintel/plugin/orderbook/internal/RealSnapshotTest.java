@@ -9,6 +9,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.OrderBook;
 import io.marketintel.api.market.PriceLevel;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -243,11 +245,11 @@ class RealSnapshotTest {
     /** One real output of each operation, as the REST API would answer inside {"data": …}; printed and kept. */
     @Test
     void printTheRealOutputsOfBothOperations() throws IOException {
-        FakeMarketData market = new FakeMarketData();
-        market.book = book;
-        market.source = "replay";                                  // a recorded snapshot, as the replay market serves it
+        FakeMarketData market = Fixtures.market();
+        market.orderBook(book);
+        market.source("replay");                                  // a recorded snapshot, as the replay market serves it
         OrderBookPlugin plugin = new OrderBookPlugin();
-        FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), market);
+        FakePluginContext ctx = Fixtures.context(plugin.descriptor(), market);
         done(plugin.start(ctx));
         AnalysisResult analysis = (AnalysisResult) done(plugin.operations().get(0).handler()
                 .handle(new OperationRequest("BTCUSDT", Params.empty())));

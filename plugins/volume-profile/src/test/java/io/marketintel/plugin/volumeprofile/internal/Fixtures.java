@@ -2,9 +2,13 @@ package io.marketintel.plugin.volumeprofile.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketintel.api.PluginDescriptor;
+import io.marketintel.api.market.ExchangeInfo;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
 import io.marketintel.api.market.SymbolInfo;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +24,17 @@ final class Fixtures {
     static final long M5 = Interval.M5.millis();
 
     private Fixtures() {
+    }
+
+    /** {@code m} with exchange info listing {@code info} alone. */
+    static <M extends FakeMarketData> M listing(M m, SymbolInfo info) {
+        m.exchangeInfo(new ExchangeInfo(T0, List.of(), List.of(info)));
+        return m;
+    }
+
+    /** A context for the volume profile plugin on {@code market}, at {@link #T0}. */
+    static FakePluginContext context(PluginDescriptor descriptor, FakeMarketData market) {
+        return new FakePluginContext(descriptor, ProfileSettings.defaultParams(), market).clockAt(T0);
     }
 
     /** A symbol with the given tick size (as exchange info lists it). */

@@ -15,6 +15,8 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,12 +48,11 @@ class OperationTest {
     @BeforeEach
     void start() {
         plugin = new VolumeProfilePlugin();
-        FakeMarketData market = new FakeMarketData();
-        market.symbolInfo = Fixtures.symbol(BTC, "1");
-        market.klines = handMadeWithForming();
-        ctx = new FakePluginContext(plugin.descriptor(), market);
+        FakeMarketData market = Fixtures.listing(new FakeMarketData(), Fixtures.symbol(BTC, "1"))
+                .klines(BTC, handMadeWithForming());
+        ctx = Fixtures.context(plugin.descriptor(), market);
         ctx.configure(Map.of("bin_count", 10L));
-        ctx.clock.advance(Duration.ofMillis(NOW - T0));
+        ctx.clock().advance(Duration.ofMillis(NOW - T0));
         done(plugin.start(ctx));
     }
 
@@ -72,7 +73,7 @@ class OperationTest {
     @Test
     void profilesTheClosedCandlesOnlyAndPricesWithTheFormingOne() {
         ProfileResult r = analysis(lookback10());
-        assertThat(ctx.market.requests).containsExactlyInAnyOrder("exchangeInfo", "klines BTCUSDT M5 11");
+        assertThat(ctx.market().requests()).containsExactlyInAnyOrder("exchangeInfo", "klines BTCUSDT M5 11");
         assertThat(r.candles()).isEqualTo(10);
         // exactly the hand-computed profile: the forming candle's million contracts and 90 – 150 range are absent
         assertThat(r.totalVolume()).isEqualTo(230.0);
@@ -93,7 +94,7 @@ class OperationTest {
 
     @Test
     void withoutAFormingCandleTheNewestClosedCloseIsThePrice() {
-        ctx.market.klines = Fixtures.handMade();
+        ctx.market().klines(BTC, Fixtures.handMade());
         ProfileResult r = analysis(lookback10());
         assertThat(r.candles()).isEqualTo(10);
         assertThat(r.currentPrice()).isEqualTo(105.0);              // candle 9's close
@@ -105,8 +106,8 @@ class OperationTest {
         List<Kline> k = new ArrayList<>();
         k.add(candle(0, 50, 60, 40, 55, 1000));                     // older than the lookback: left out
         k.addAll(Fixtures.renumbered(handMadeWithForming(), 1));
-        ctx.market.klines = k;
-        ctx.clock.advance(Duration.ofMillis(M5));
+        ctx.market().klines(BTC, k);
+        ctx.clock().advance(Duration.ofMillis(M5));
         ProfileResult r = analysis(lookback10());
         assertThat(r.candles()).isEqualTo(10);
         assertThat(r.rangeLow()).isEqualTo(100.0);
@@ -116,15 +117,15 @@ class OperationTest {
     @Test
     void callDefaultsComeFromTheConfigurationAtEveryCall() {
         analysis(Map.of());
-        assertThat(ctx.market.requests).contains("klines BTCUSDT M5 201");            // default_lookback 200 + forming
+        assertThat(ctx.market().requests()).contains("klines BTCUSDT M5 201");            // default_lookback 200 + forming
         ctx.configure(Map.of("bin_count", 10L, "default_interval", "1h", "default_lookback", 10L));
         ProfileResult r = analysis(Map.of());
-        assertThat(ctx.market.requests).contains("klines BTCUSDT H1 11");
+        assertThat(ctx.market().requests()).contains("klines BTCUSDT H1 11");
         assertThat(r.interval()).isEqualTo("1h");
         assertThat(r.lookback()).isEqualTo(10);
         // a call's own values win
         analysis(Map.of("interval", "15m", "lookback", 30L));
-        assertThat(ctx.market.requests).contains("klines BTCUSDT M15 31");
+        assertThat(ctx.market().requests()).contains("klines BTCUSDT M15 31");
     }
 
     @Test
@@ -135,23 +136,23 @@ class OperationTest {
         levelParams.put("num_levels", 3L);
         LevelsResult levels = (LevelsResult) done(call(1, BTC, levelParams));
         assertThat(levels.currentPrice()).isEqualTo(first.currentPrice());
-        assertThat(ctx.market.count("klines")).isEqualTo(1);
-        assertThat(ctx.cacheLoads).containsExactly("profile:BTCUSDT|5m|10|b=10,va=70.0,h=150.0,l=50.0");
-        assertThat(ctx.published).containsExactly(new FakePluginContext.Event("profile", first));
+        assertThat(ctx.market().count("klines")).isEqualTo(1);
+        assertThat(ctx.cacheLoads()).containsExactly("profile:BTCUSDT|5m|10|b=10,va=70.0,h=150.0,l=50.0");
+        assertThat(ctx.published()).containsExactly(new FakePluginContext.Event("profile", first));
 
-        ctx.clock.advance(Duration.ofSeconds(59));
+        ctx.clock().advance(Duration.ofSeconds(59));
         analysis(lookback10());
-        assertThat(ctx.market.count("klines")).isEqualTo(1);                          // still within 60 s
-        ctx.clock.advance(Duration.ofSeconds(1));
+        assertThat(ctx.market().count("klines")).isEqualTo(1);                          // still within 60 s
+        ctx.clock().advance(Duration.ofSeconds(1));
         done(call(1, BTC, levelParams));                                              // expired: levels recomputes
-        assertThat(ctx.market.count("klines")).isEqualTo(2);
-        assertThat(ctx.published).hasSize(2).allMatch(e -> e.type().equals("profile"));
+        assertThat(ctx.market().count("klines")).isEqualTo(2);
+        assertThat(ctx.published()).hasSize(2).allMatch(e -> e.type().equals("profile"));
 
         // a changed profile setting is not hidden behind the cache
         ctx.configure(Map.of("bin_count", 20L));
         ProfileResult finer = analysis(lookback10());
         assertThat(finer.binSize()).isEqualTo(1.0);          // 10 / 20 = 0.5, rounded up to the tick of 1
-        assertThat(ctx.market.count("klines")).isEqualTo(3);
+        assertThat(ctx.market().count("klines")).isEqualTo(3);
         ctx.configure(Map.of("bin_count", 20L, "value_area_pct", 50.0));
         assertThat(analysis(lookback10()).valueAreaPct()).isEqualTo(50.0);
     }
@@ -180,8 +181,8 @@ class OperationTest {
             k.addAll(Fixtures.renumbered(Fixtures.shifted(Fixtures.handMade(), 6), k.size()));
         }
         k.add(candle(k.size(), 111, 112, 110, 111.5, 5));
-        ctx.market.klines = k;
-        ctx.clock.advance(Duration.ofMillis(2990 * M5));                // two minutes into candle 3000
+        ctx.market().klines(BTC, k);
+        ctx.clock().advance(Duration.ofMillis(2990 * M5));                // two minutes into candle 3000
     }
 
     @Test
@@ -189,7 +190,7 @@ class OperationTest {
         threeThousandCandles();
         CompareResult c = (CompareResult) done(call(2, BTC, Map.of("lookback", 1000L, "historical_multiplier", 2L)));
         long forming = T0 + 3000 * M5;
-        assertThat(ctx.market.requests).containsExactlyInAnyOrder("exchangeInfo",
+        assertThat(ctx.market().requests()).containsExactlyInAnyOrder("exchangeInfo",
                 "klines BTCUSDT M5 " + T0 + " " + (T0 + 1500 * M5 - 1) + " 1500",
                 "klines BTCUSDT M5 " + (T0 + 1500 * M5) + " " + (T0 + 3000 * M5 - 1) + " 1500",
                 "klines BTCUSDT M5 " + forming + " " + forming + " 1500");
@@ -210,8 +211,8 @@ class OperationTest {
 
         // cached like analysis, under its own key
         done(call(2, BTC, Map.of("lookback", 1000L, "historical_multiplier", 2L)));
-        assertThat(ctx.market.count("klines")).isEqualTo(3);
-        assertThat(ctx.cacheLoads).containsExactly("compare:BTCUSDT|5m|1000|2|b=10,va=70.0,h=150.0,l=50.0");
+        assertThat(ctx.market().count("klines")).isEqualTo(3);
+        assertThat(ctx.cacheLoads()).containsExactly("compare:BTCUSDT|5m|1000|2|b=10,va=70.0,h=150.0,l=50.0");
     }
 
     @Test
@@ -228,7 +229,7 @@ class OperationTest {
     void aLookbackOfFifteenHundredNeedsTwoRequests() {
         threeThousandCandles();
         ProfileResult r = analysis(Map.of("lookback", 1500L));
-        assertThat(ctx.market.count("klines")).isEqualTo(2);
+        assertThat(ctx.market().count("klines")).isEqualTo(2);
         assertThat(r.candles()).isEqualTo(1500);
     }
 
@@ -247,25 +248,25 @@ class OperationTest {
         for (int i = 0; i < 10; i++) {
             quiet.add(candle(i, 100, 101, 99, 100, 0));
         }
-        ctx.market.klines = quiet;
+        ctx.market().klines(BTC, quiet);
         Throwable e = failure(call(0, BTC, lookback10()));
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
         assertThat(e.getMessage()).isEqualTo("the market returned no traded volume for [BTCUSDT] in 10 closed 5m klines");
-        ctx.market.klines = List.of();
+        ctx.market().klines(BTC, List.of());
         assertThat(failure(call(0, BTC, lookback10())).getMessage())
                 .isEqualTo("the market returned no closed 5m klines for [BTCUSDT]");
-        assertThat(ctx.published).isEmpty();
+        assertThat(ctx.published()).isEmpty();
     }
 
     @Test
     void marketDataFailuresPassThroughUnchangedAndAreNotCached() {
         IntelException upstream = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "Binance is banning us for 120 s");
-        ctx.market.klinesFailure = upstream;
+        ctx.market().fail("klines", upstream);
         assertThat(failure(call(0, BTC, lookback10()))).isSameAs(upstream);
         assertThat(failure(call(2, BTC, lookback10()))).isSameAs(upstream);
-        ctx.market.klinesFailure = null;
+        ctx.market().clearFailures();
         assertThat(analysis(lookback10()).candles()).isEqualTo(10);
-        assertThat(ctx.published).hasSize(1);
+        assertThat(ctx.published()).hasSize(1);
     }
 
     @Test
@@ -282,18 +283,18 @@ class OperationTest {
         assertThat(e.getMessage()).contains("[plugins.volume-profile.lvn_threshold_pct] (150.0) must be below"
                 + " [plugins.volume-profile.hvn_threshold_pct] (150.0)");
         assertThat(failure(call(2, BTC, lookback10())).getMessage()).contains("lvn_threshold_pct");
-        assertThat(ctx.market.requests).isEmpty();
+        assertThat(ctx.market().requests()).isEmpty();
     }
 
     @Test
     void unexpectedExceptionsBecomeInternalErrorsNotThrows() {
-        FakeMarketData broken = new FakeMarketData() {
+        FakeMarketData broken = Fixtures.listing(new FakeMarketData() {
             @Override
             public Future<List<Kline>> klines(String symbol, Interval interval, int limit) {
                 throw new IllegalStateException("boom");
             }
-        };
-        FakePluginContext c = new FakePluginContext(plugin.descriptor(), broken);
+        }, Fixtures.symbol(BTC, "0.10"));
+        FakePluginContext c = Fixtures.context(plugin.descriptor(), broken);
         VolumeProfilePlugin p = new VolumeProfilePlugin();
         done(p.start(c));
         Throwable e = failure(p.operations().get(0).handler().handle(new OperationRequest(BTC, Params.empty())));

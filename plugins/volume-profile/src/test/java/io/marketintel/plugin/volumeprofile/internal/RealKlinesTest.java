@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -35,13 +37,12 @@ class RealKlinesTest {
     @BeforeEach
     void start() throws IOException {
         klines = TestJson.sharedXrp5m();
-        FakeMarketData market = new FakeMarketData();
-        market.symbolInfo = Fixtures.symbol("XRPUSDT", "0.0001");
-        market.klines = klines;
+        FakeMarketData market = Fixtures.listing(new FakeMarketData(), Fixtures.symbol("XRPUSDT", "0.0001"))
+                .klines("XRPUSDT", klines);
         plugin = new VolumeProfilePlugin();
-        ctx = new FakePluginContext(plugin.descriptor(), market);
+        ctx = Fixtures.context(plugin.descriptor(), market);
         long now = klines.get(klines.size() - 1).openTime() + 120_000;
-        ctx.clock.advance(Duration.ofMillis(now - ctx.clock.millis()));
+        ctx.clock().advance(Duration.ofMillis(now - ctx.clock().millis()));
         done(plugin.start(ctx));
     }
 
