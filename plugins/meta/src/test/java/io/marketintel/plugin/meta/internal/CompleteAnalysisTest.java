@@ -8,6 +8,8 @@ import io.marketintel.api.ErrorCode;
 import io.marketintel.api.IntelException;
 import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -35,7 +37,9 @@ class CompleteAnalysisTest {
     void start() {
         vertx = Vertx.vertx();
         plugin = new CompleteAnalysisPlugin();
-        ctx = new FakePluginContext(vertx, plugin.descriptor(), CompleteSettings.defaultParams(), null);
+        ctx = new FakePluginContext(plugin.descriptor(), CompleteSettings.defaultParams(), new FakeMarketData())
+                .clockAt(Fixtures.T0)
+                .withVertx(vertx);
         ctx.configure(Map.of("funding_deadline_ms", 200L, CompleteSettings.CACHE_TTL_SECONDS, 0L));
         await(plugin.start(ctx));
     }
@@ -52,7 +56,7 @@ class CompleteAnalysisTest {
 
     /** funding hangs, orderbook is disabled, liquidations is absent, mtf and volume-profile answer. */
     private void mixed() {
-        ctx.answers = (id, op, path, params, timeout) -> switch (id) {
+        ctx.answerCalls(call -> switch (call.pluginId()) {
             case "funding" -> {
                 Promise<JsonObject> p = Promise.promise();
                 hanging.add(p);
@@ -62,9 +66,9 @@ class CompleteAnalysisTest {
                     "plugin [orderbook] is disabled", Map.of("plugin", "orderbook")));
             case "mtf" -> data(Fixtures.mtf(78, "BULLISH", 75, 30.0, 32.0, 0.85));
             case "volume-profile" -> data(Fixtures.vp("ABOVE_VALUE_AREA", 103, 100));
-            default -> Future.failedFuture(new IntelException(ErrorCode.NOT_FOUND, "nobody serves operation [" + id
-                    + "." + op + "]"));
-        };
+            default -> Future.failedFuture(new IntelException(ErrorCode.NOT_FOUND, "nobody serves operation ["
+                    + call.pluginId() + "." + call.operation() + "]"));
+        });
     }
 
     private CompleteResult run(List<String> sections) {
@@ -114,7 +118,7 @@ class CompleteAnalysisTest {
     void everySectionIsCalledWithTheSymbolAndItsOwnDeadlineAtOnce() {
         mixed();
         run(Section.KEYS);
-        assertThat(ctx.calls).containsExactlyInAnyOrder(
+        assertThat(Fixtures.calls(ctx)).containsExactlyInAnyOrder(
                 "funding.sentiment BTCUSDT {} 200",
                 "orderbook.analysis BTCUSDT {} 5000",
                 "liquidations.heatmap BTCUSDT {} 5000",
@@ -126,7 +130,7 @@ class CompleteAnalysisTest {
     void twoHangingSectionsWaitInParallel() {
         ctx.configure(Map.of("funding_deadline_ms", 400L, "mtf_deadline_ms", 400L,
                 CompleteSettings.CACHE_TTL_SECONDS, 0L));
-        ctx.answers = (id, op, path, params, timeout) -> Promise.<JsonObject>promise().future();
+        ctx.answerCalls(call -> Promise.<JsonObject>promise().future());
         long started = System.nanoTime();
         CompleteResult r = run(List.of("funding_sentiment", "mtf_confluence"));
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
@@ -138,7 +142,7 @@ class CompleteAnalysisTest {
     void onlyTheRequestedSectionsRun() {
         mixed();
         CompleteResult r = run(List.of("mtf_confluence"));
-        assertThat(ctx.calls).containsExactly("mtf.confluence BTCUSDT {} 5000");
+        assertThat(Fixtures.calls(ctx)).containsExactly("mtf.confluence BTCUSDT {} 5000");
         assertThat(r.errors()).isEmpty();
         assertThat(r.sectionsRequested()).isEqualTo(1);
         assertThat(r.durationsMs()).containsOnlyKeys("mtf_confluence");
@@ -155,7 +159,7 @@ class CompleteAnalysisTest {
 
     @Test
     void anAnswerWithoutDataIsAnUpstreamError() {
-        ctx.answers = (id, op, path, params, timeout) -> Future.succeededFuture(new JsonObject().put("oops", 1));
+        ctx.answerCalls(call -> Future.succeededFuture(new JsonObject().put("oops", 1)));
         CompleteResult r = run(List.of("volume_profile"));
         assertThat(r.errors().get("volume_profile").code()).isEqualTo("UPSTREAM_ERROR");
     }
@@ -166,9 +170,9 @@ class CompleteAnalysisTest {
         mixed();
         run(List.of("mtf_confluence"));
         run(List.of("mtf_confluence"));
-        assertThat(ctx.calls).hasSize(1);
-        ctx.clock.advance(java.time.Duration.ofSeconds(6));
+        assertThat(Fixtures.calls(ctx)).hasSize(1);
+        ctx.clock().advance(java.time.Duration.ofSeconds(6));
         run(List.of("mtf_confluence"));
-        assertThat(ctx.calls).hasSize(2);
+        assertThat(Fixtures.calls(ctx)).hasSize(2);
     }
 }

@@ -34,9 +34,9 @@ class ExampleOutputTest {
                     Fixtures.mtf(78, "BULLISH", 75, 30.0, 32.0, 0.85), Fixtures.vp("ABOVE_VALUE_AREA", 103, 100)));
             write(out, "recommendation-strong-uptrend.json", TestJson.wire(strong));
 
-            h.ctx.market.klines = MetaPluginTest.horizon();
+            h.ctx.market().klines(Fixtures.BTC, MetaPluginTest.horizon());
             Recommendation mild = h.recommend(MetaPluginTest.mildUptrend());
-            h.ctx.clock.set(T0 + 25 * H1);
+            h.ctx.clock().set(T0 + 25 * H1);
             write(out, "label-pass.json", TestJson.wire(h.label()));
             write(out, "recommendation-labelled.json", TestJson.wire(h.find(mild.recommendationId())));
             write(out, "outcome-posted.json", TestJson.wire(h.post(strong.recommendationId(), Map.of(

@@ -3,6 +3,8 @@ package io.marketintel.plugin.meta.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketintel.api.market.Kline;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -172,6 +174,27 @@ final class Fixtures {
             out.add(hour(start, i, price, price, price, price));
         }
         return out;
+    }
+
+    /** The market the labeller reads: BTCUSDT with no klines yet (a test scripts the horizon it needs). */
+    static FakeMarketData market() {
+        return new FakeMarketData().klines(BTC, List.of());
+    }
+
+    /**
+     * The calls the plugin made on the bus, one line each as the tests compare them:
+     * {@code "<plugin>.<operation> <path value> <params> <timeout ms>"}, e.g. {@code "mtf.confluence BTCUSDT {} 5000"}.
+     */
+    static List<String> calls(FakePluginContext ctx) {
+        synchronized (ctx.calls()) {
+            return ctx.calls().stream().map(Fixtures::line).toList();
+        }
+    }
+
+    /** One call as a line of {@link #calls}. */
+    static String line(FakePluginContext.Call c) {
+        return c.pluginId() + "." + c.operation() + " " + c.pathValue() + " " + c.params() + " "
+                + c.timeout().toMillis();
     }
 
     /** Waits for {@code f} (tests run off the event loop). */

@@ -5,6 +5,7 @@ import static io.marketintel.plugin.meta.internal.Fixtures.await;
 import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.runtime.store.Database;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -34,13 +35,15 @@ final class MetaHarness implements AutoCloseable {
     /** Opens the database in {@code dir} and starts a plugin with {@code config} overrides at {@code clockMillis}. */
     static MetaHarness start(Vertx vertx, Path dir, long clockMillis, Map<String, ?> config) {
         Database db = await(Database.open(vertx, dir));
-        FakePluginContext ctx = new FakePluginContext(vertx, new MetaPlugin().descriptor(),
-                MetaSettings.defaultParams(), db.storageFor(MetaPlugin.ID));
+        FakePluginContext ctx = new FakePluginContext(new MetaPlugin().descriptor(), MetaSettings.defaultParams(),
+                Fixtures.market())
+                .withVertx(vertx)
+                .withStorage(db.storageFor(MetaPlugin.ID));
         Map<String, Object> c = new LinkedHashMap<>();
         c.put(MetaSettings.LABELLING_PERIOD_SECONDS, 86_400L);
         c.putAll(config);
         ctx.configure(c);
-        ctx.clock.set(clockMillis);
+        ctx.clockAt(clockMillis);
         MetaHarness h = new MetaHarness(vertx, dir, db, ctx);
         await(h.plugin.start(ctx));
         return h;

@@ -116,7 +116,7 @@ class MetaPluginTest {
         assertThat(r.errors()).isEmpty();
         assertThat(r.labelDueAt()).isEqualTo(T0 + 25 * H1);
         assertThat(r.portfolio().source()).isEqualTo("request");
-        assertThat(h.ctx.published).anySatisfy(e -> assertThat(e.type()).isEqualTo("recommendation"));
+        assertThat(h.ctx.published()).anySatisfy(e -> assertThat(e.type()).isEqualTo("recommendation"));
     }
 
     @Test
@@ -211,19 +211,19 @@ class MetaPluginTest {
      */
     @Test
     void automaticLabellingAfterTheHorizonByTheFakeClock() {
-        h.ctx.market.klines = horizon();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         Recommendation r = h.recommend(mildUptrend());
 
-        h.ctx.clock.set(T0 + 25 * H1 - 1);
+        h.ctx.clock().set(T0 + 25 * H1 - 1);
         LabelPass early = h.label();
         assertThat(early.due()).isZero();
         assertThat(h.find(r.recommendationId()).labelStatus()).isEqualTo("PENDING");
 
-        h.ctx.clock.set(T0 + 25 * H1);
+        h.ctx.clock().set(T0 + 25 * H1);
         LabelPass pass = h.label();
         assertThat(pass.due()).isEqualTo(1);
         assertThat(pass.labelled()).isEqualTo(1);
-        assertThat(h.ctx.market.requests).contains("klines BTCUSDT H1 " + (T0 + H1) + " " + (T0 + 25 * H1 - 1) + " 24");
+        assertThat(h.ctx.market().requests()).contains("klines BTCUSDT H1 " + (T0 + H1) + " " + (T0 + 25 * H1 - 1) + " 24");
 
         StoredRecommendation s = h.find(r.recommendationId());
         assertThat(s.labelStatus()).isEqualTo("LABELLED");
@@ -250,14 +250,14 @@ class MetaPluginTest {
 
     @Test
     void missingCandlesWaitThenTheLabelUsesWhatCame() {
-        h.ctx.market.klines = horizon().subList(0, 20);
+        h.ctx.market().klines(Fixtures.BTC, horizon().subList(0, 20));
         String id = h.recommend(mildUptrend()).recommendationId();
-        h.ctx.clock.set(T0 + 25 * H1);
+        h.ctx.clock().set(T0 + 25 * H1);
         LabelPass waiting = h.label();
         assertThat(waiting.waiting()).isEqualTo(1);
         assertThat(h.find(id).labelStatus()).isEqualTo("PENDING");
         // label_give_up_hours (72) after the due time: labelled on the 20 candles there are.
-        h.ctx.clock.set(T0 + 25 * H1 + Duration.ofHours(72).toMillis() + 1);
+        h.ctx.clock().set(T0 + 25 * H1 + Duration.ofHours(72).toMillis() + 1);
         assertThat(h.label().labelled()).isEqualTo(1);
         StoredRecommendation s = h.find(id);
         assertThat(s.outcome().bars()).isEqualTo(20);
@@ -267,7 +267,7 @@ class MetaPluginTest {
     @Test
     void noCandlesAtAllIsSkippedAfterGivingUp() {
         String id = h.recommend(mildUptrend()).recommendationId();
-        h.ctx.clock.set(T0 + 25 * H1 + Duration.ofHours(73).toMillis());
+        h.ctx.clock().set(T0 + 25 * H1 + Duration.ofHours(73).toMillis());
         LabelPass pass = h.label();
         assertThat(pass.skipped()).isEqualTo(1);
         assertThat(h.find(id).labelStatus()).isEqualTo("SKIPPED");
@@ -276,15 +276,15 @@ class MetaPluginTest {
 
     @Test
     void aMarketFailureLeavesTheRecommendationPending() {
-        h.ctx.market.klinesFailure = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "market down");
+        h.ctx.market().fail("klines", new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "market down"));
         String id = h.recommend(mildUptrend()).recommendationId();
-        h.ctx.clock.set(T0 + 26 * H1);
+        h.ctx.clock().set(T0 + 26 * H1);
         LabelPass pass = h.label();
         assertThat(pass.failed()).isEqualTo(1);
         assertThat(pass.notes()).singleElement().asString().contains("market down");
         assertThat(h.find(id).labelStatus()).isEqualTo("PENDING");
-        h.ctx.market.klinesFailure = null;
-        h.ctx.market.klines = horizon();
+        h.ctx.market().clearFailures();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         assertThat(h.label().labelled()).isEqualTo(1);
     }
 
@@ -294,7 +294,7 @@ class MetaPluginTest {
         assertThat(r.marketCondition()).isEqualTo("ranging");
         assertThat(r.direction()).isEqualTo("NEUTRAL");
         assertThat(r.overallConfidence()).isLessThanOrEqualTo(MetaPlugin.NO_DIRECTION_CAP);
-        h.ctx.clock.set(T0 + 25 * H1);
+        h.ctx.clock().set(T0 + 25 * H1);
         LabelPass pass = h.label();
         assertThat(pass.noTrade()).isEqualTo(1);
         StoredRecommendation s = h.find(r.recommendationId());
@@ -307,11 +307,11 @@ class MetaPluginTest {
 
     @Test
     void aPostedOutcomeBeatsTheSimulationOfTheRecommendedArm() {
-        h.ctx.market.klines = horizon();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         String before = h.recommend(mildUptrend()).recommendationId();
         String after = h.recommend(mildUptrend()).recommendationId();
         assertThat(h.post(before, Map.of(MetaPlugin.REALIZED_RETURN_PCT, -0.7)).status()).isEqualTo("RECORDED");
-        h.ctx.clock.set(T0 + 25 * H1);
+        h.ctx.clock().set(T0 + 25 * H1);
         assertThat(h.label().labelled()).isEqualTo(2);
         StoredRecommendation b = h.find(before);
         assertThat(b.outcome().source()).isEqualTo("POSTED");
@@ -333,9 +333,9 @@ class MetaPluginTest {
 
     @Test
     void survivesARestartOnTheSameH2File() {
-        h.ctx.market.klines = horizon();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         String id = h.recommend(mildUptrend()).recommendationId();
-        h.ctx.clock.set(T0 + 25 * H1);
+        h.ctx.clock().set(T0 + 25 * H1);
         h.label();
         BestStrategies before = h.best("mild_uptrend", 3);
         h.close();
@@ -351,13 +351,13 @@ class MetaPluginTest {
 
     @Test
     void atStartThePluginCatchesUpOnWhatFellDueMeanwhile() throws Exception {
-        h.ctx.market.klines = horizon();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         String id = h.recommend(mildUptrend()).recommendationId();
         h.close();
         h = null;
         // Restarted two days later (by its clock): the start pass labels it without being asked.
         h = MetaHarness.start(vertx, dir.resolve("data"), T0 + 48 * H1, Map.of());
-        h.ctx.market.klines = horizon();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         waitFor(() -> "LABELLED".equals(h.find(id).labelStatus()));
         assertThat(h.find(id).outcome().realizedReturnPct()).isCloseTo(2.424507, within(1e-6));
     }
@@ -367,20 +367,20 @@ class MetaPluginTest {
         h.close();
         h = MetaHarness.start(vertx, dir.resolve("data"), T0 + 30 * 60_000L, Map.of(
                 MetaSettings.LABELLING_PERIOD_SECONDS, 1L));
-        h.ctx.market.klines = horizon();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         String id = h.recommend(mildUptrend()).recommendationId();
-        h.ctx.clock.set(T0 + 25 * H1); // a replay clock jumping ahead
+        h.ctx.clock().set(T0 + 25 * H1); // a replay clock jumping ahead
         waitFor(() -> "LABELLED".equals(h.find(id).labelStatus()));
-        assertThat(h.ctx.published).anySatisfy(e -> assertThat(e.type()).isEqualTo("labelled"));
+        assertThat(h.ctx.published()).anySatisfy(e -> assertThat(e.type()).isEqualTo("labelled"));
     }
 
     @Test
     void bestStrategiesRankByPosteriorMean() {
-        h.ctx.market.klines = horizon();
+        h.ctx.market().klines(Fixtures.BTC, horizon());
         for (int i = 0; i < 3; i++) {
             h.recommend(mildUptrend());
         }
-        h.ctx.clock.set(T0 + 25 * H1);
+        h.ctx.clock().set(T0 + 25 * H1);
         assertThat(h.label().labelled()).isEqualTo(3);
         BestStrategies best = h.best("mild_uptrend", 2);
         assertThat(best.condition()).isEqualTo("mild_uptrend");
@@ -404,14 +404,14 @@ class MetaPluginTest {
     @Test
     void withoutPortfolioStateTheRiskPluginIsAskedBriefly() {
         List<Long> deadlines = new ArrayList<>();
-        h.ctx.answers = (id, op, path, params, timeout) -> {
-            if (id.equals("risk")) {
-                deadlines.add(timeout.toMillis());
+        h.ctx.answerCalls(call -> {
+            if (call.pluginId().equals("risk")) {
+                deadlines.add(call.timeout().toMillis());
                 return Future.succeededFuture(new JsonObject().put("data", new JsonObject()
                         .put("portfolio_heat_score", 82).put("risk_level", "HIGH")));
             }
-            return Future.failedFuture(new IntelException(ErrorCode.NOT_FOUND, "nobody serves " + id));
-        };
+            return Future.failedFuture(new IntelException(ErrorCode.NOT_FOUND, "nobody serves " + call.pluginId()));
+        });
         Recommendation r = await(h.plugin.analyzeAndRecommend(new OperationRequest(null,
                 MetaHarness.request(mildUptrend(), null))));
         assertThat(deadlines).containsExactly(1_000L);
@@ -424,8 +424,8 @@ class MetaPluginTest {
 
     @Test
     void whenTheRiskPluginIsUnavailableItProceedsAndSaysSo() {
-        h.ctx.answers = (id, op, path, params, timeout) -> Future.failedFuture(new IntelException(
-                ErrorCode.PLUGIN_DISABLED, "plugin [" + id + "] is disabled"));
+        h.ctx.answerCalls(call -> Future.failedFuture(new IntelException(
+                ErrorCode.PLUGIN_DISABLED, "plugin [" + call.pluginId() + "] is disabled")));
         Recommendation r = await(h.plugin.analyzeAndRecommend(new OperationRequest(null,
                 MetaHarness.request(mildUptrend(), null))));
         assertThat(r.portfolio().source()).isEqualTo("unavailable");
@@ -441,11 +441,12 @@ class MetaPluginTest {
         data.put("errors", new JsonObject().put("orderbook", new JsonObject().put("code", "TIMEOUT")
                 .put("message", "operation [orderbook.analysis] did not answer in time").put("status", 504)));
         List<String> asked = new ArrayList<>();
-        h.ctx.answers = (id, op, path, params, timeout) -> {
-            asked.add(id + "." + op + " " + path + " " + params + " " + timeout.toMillis());
-            return id.equals(CompleteAnalysisPlugin.ID) ? Future.succeededFuture(new JsonObject().put("data", data))
-                    : Future.failedFuture(new IntelException(ErrorCode.NOT_FOUND, "nobody serves " + id));
-        };
+        h.ctx.answerCalls(call -> {
+            asked.add(Fixtures.line(call));
+            return call.pluginId().equals(CompleteAnalysisPlugin.ID)
+                    ? Future.succeededFuture(new JsonObject().put("data", data))
+                    : Future.failedFuture(new IntelException(ErrorCode.NOT_FOUND, "nobody serves " + call.pluginId()));
+        });
         Recommendation r = await(h.plugin.analyzeAndRecommend(new OperationRequest(null,
                 MetaHarness.request(null, new JsonObject()))));
         assertThat(asked).containsExactly("complete-analysis.complete BTCUSDT {sections=[funding_sentiment, orderbook,"
@@ -463,8 +464,8 @@ class MetaPluginTest {
 
     @Test
     void aDisabledCompleteAnalysisFailsWithItsCodeAndSaysWhatToDo() {
-        h.ctx.answers = (id, op, path, params, timeout) -> Future.failedFuture(new IntelException(
-                ErrorCode.PLUGIN_DISABLED, "plugin [" + id + "] is disabled"));
+        h.ctx.answerCalls(call -> Future.failedFuture(new IntelException(
+                ErrorCode.PLUGIN_DISABLED, "plugin [" + call.pluginId() + "] is disabled")));
         Throwable e = failure(h.plugin.analyzeAndRecommend(new OperationRequest(null,
                 MetaHarness.request(null, new JsonObject()))));
         assertThat(((IntelException) e).code()).isEqualTo(ErrorCode.PLUGIN_DISABLED);

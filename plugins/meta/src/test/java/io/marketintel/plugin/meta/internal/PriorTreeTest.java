@@ -2,6 +2,8 @@ package io.marketintel.plugin.meta.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +43,8 @@ class PriorTreeTest {
 
     @Test
     void confidencesComeFromConfiguration() {
-        FakePluginContext ctx = new FakePluginContext(null, new MetaPlugin().descriptor(),
-                MetaSettings.defaultParams(), null);
+        FakePluginContext ctx = new FakePluginContext(new MetaPlugin().descriptor(), MetaSettings.defaultParams(),
+                new FakeMarketData());
         ctx.configure(Map.of(MetaSettings.CONFIDENCE_RANGING, 42L));
         assertThat(PriorTree.confidence(MarketCondition.RANGING, MetaSettings.from(ctx.config()))).isEqualTo(42);
     }

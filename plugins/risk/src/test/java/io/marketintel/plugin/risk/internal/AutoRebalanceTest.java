@@ -10,6 +10,7 @@ import io.marketintel.api.IntelException;
 import io.marketintel.api.trading.OrderRequest;
 import io.marketintel.api.trading.Position;
 import io.marketintel.api.trading.Side;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -194,7 +195,7 @@ class AutoRebalanceTest {
         assertThat(h.exchange.leverageCalls).isEmpty();
 
         assertThat(h.rebalance(true, "d").orders()).hasSize(1);
-        h.ctx.live = true;
+        h.ctx.liveTrading(true);
         RebalanceResult r = h.rebalance(false, "l");
         assertThat(r.paper()).isFalse();
         assertThat(h.exchange.placed).hasSize(1);
@@ -233,9 +234,9 @@ class AutoRebalanceTest {
     void aLiveRunIsPublishedADryRunIsNot() {
         Harness h = Scenarios.hot();
         h.rebalance(true, "p1");
-        assertThat(h.ctx.published).extracting(FakePluginContext.Event::type).doesNotContain("rebalance");
+        assertThat(h.ctx.published()).extracting(FakePluginContext.Event::type).doesNotContain("rebalance");
         h.rebalance(false, "p2");
-        assertThat(h.ctx.published).extracting(FakePluginContext.Event::type).contains("rebalance");
+        assertThat(h.ctx.published()).extracting(FakePluginContext.Event::type).contains("rebalance");
     }
 
     @Test

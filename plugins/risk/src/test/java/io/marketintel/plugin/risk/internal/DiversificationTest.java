@@ -78,8 +78,8 @@ class DiversificationTest {
 
     private static Harness twoLongs(double[] btcReturns, double[] otherReturns, String other, String otherQty) {
         Harness h = new Harness();
-        h.market.klines.put(BTC, Fixtures.candles(btcReturns));
-        h.market.klines.put(other, Fixtures.candles(otherReturns));
+        h.market.klines(BTC, Fixtures.candles(btcReturns));
+        h.market.klines(other, Fixtures.candles(otherReturns));
         h.exchange.hold(Fixtures.position(BTC, "0.1", 50_000, 50_000, 2),
                 Fixtures.position(other, otherQty, 100, 100, 2));
         return h;
@@ -138,10 +138,10 @@ class DiversificationTest {
         h.heat();
         h.heat();
         assertThat(h.market.count("klines")).isEqualTo(2);
-        h.ctx.clock.advance(java.time.Duration.ofHours(1));
+        h.ctx.clock().advance(java.time.Duration.ofHours(1));
         h.heat();
         assertThat(h.market.count("klines")).isEqualTo(4);
-        assertThat(h.market.requests).contains("klines BTCUSDT H1 101");
+        assertThat(h.market.requests()).contains("klines BTCUSDT H1 101");
     }
 
     @Test

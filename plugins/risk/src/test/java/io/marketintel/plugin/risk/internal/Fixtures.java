@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
 import io.marketintel.api.market.LeverageBracket;
+import io.marketintel.api.market.PremiumIndex;
 import io.marketintel.api.market.SymbolInfo;
 import io.marketintel.api.trading.Account;
 import io.marketintel.api.trading.MarginType;
@@ -137,6 +138,11 @@ final class Fixtures {
             out[i] = pattern[i % pattern.length];
         }
         return out;
+    }
+
+    /** A premium index of mark (and index and settlement) price {@code mark}, funding 0.01 %, at {@link #T0}. */
+    static PremiumIndex markedAt(String symbol, double mark) {
+        return new PremiumIndex(symbol, mark, mark, mark, 0.0001, 0.0001, T0, T0);
     }
 
     /** An operation request without path value. */

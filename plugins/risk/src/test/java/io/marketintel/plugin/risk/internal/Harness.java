@@ -1,21 +1,30 @@
 package io.marketintel.plugin.risk.internal;
 
 import io.marketintel.api.Params;
+import io.marketintel.api.market.ExchangeInfo;
 import io.marketintel.api.market.LeverageBracket;
 import io.marketintel.api.trading.Account;
 import io.marketintel.api.trading.Position;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The plugin started on a fake context, fake exchange and fake market, with an in-memory plan store. */
+/**
+ * The plugin started on a fake context (the clock at {@link Fixtures#NOW}), fake exchange and fake market (exchange
+ * info of {@link Fixtures#SYMBOLS}), with an in-memory plan store.
+ */
 final class Harness {
 
     final FakeExchange exchange = new FakeExchange();
-    final FakeMarketData market = new FakeMarketData();
+    final FakeMarketData market = new FakeMarketData()
+            .exchangeInfo(new ExchangeInfo(Fixtures.T0, List.of(), Fixtures.SYMBOLS));
     final InMemoryPlanStore plans = new InMemoryPlanStore();
     final RiskPlugin plugin = new RiskPlugin(ctx -> plans);
-    final FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), exchange, market);
+    final FakePluginContext ctx = new FakePluginContext(plugin.descriptor(), RiskSettings.defaultParams(), market)
+            .clockAt(Fixtures.NOW)
+            .withExchange(exchange);
 
     Harness() {
         Fixtures.done(plugin.start(ctx));
@@ -23,6 +32,12 @@ final class Harness {
 
     Harness configure(Map<String, ?> overrides) {
         ctx.configure(overrides);
+        return this;
+    }
+
+    /** Scripts {@code symbol}'s mark price (its premium index, as the market answers it). */
+    Harness mark(String symbol, double price) {
+        market.premiumIndex(Fixtures.markedAt(symbol, price));
         return this;
     }
 

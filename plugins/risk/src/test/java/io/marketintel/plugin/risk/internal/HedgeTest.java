@@ -37,7 +37,7 @@ class HedgeTest {
     @Test
     void theHedgeSymbolComesFromTheCorrelationPlugin() {
         Harness h = Scenarios.hot();
-        h.ctx.callStub = call -> Future.succeededFuture(reply(ETH, 0.8, 0.9, "SHORT"));
+        h.ctx.answerCalls(call -> Future.succeededFuture(reply(ETH, 0.8, 0.9, "SHORT")));
         RebalanceAction a = hedgeAction(h.heat());
         assertThat(a.symbol()).isEqualTo(BTC);
         // 10 000 USDT of BTC × |0.8| × 50 % = 4 000 USDT of ETH at 3 000 = 1.3333 → 1.333 (step 0.001); a long is
@@ -45,7 +45,7 @@ class HedgeTest {
         assertThat(a.hedge()).isEqualTo(new HedgeSuggestion(ETH, Side.SELL, new BigDecimal("1.333"), 4_000.0, 0.8, 0.9,
                 0.9 * 0.9 * 100, 3_000.0));
         assertThat(a.note()).isNull();
-        assertThat(h.ctx.calls).singleElement().satisfies(c -> {
+        assertThat(h.ctx.calls()).singleElement().satisfies(c -> {
             assertThat(c.pluginId()).isEqualTo("correlation");
             assertThat(c.operation()).isEqualTo("hedge");
             assertThat(c.pathValue()).isEqualTo(BTC);
@@ -61,7 +61,7 @@ class HedgeTest {
     @Test
     void aShortIsHedgedOnTheOtherSide() {
         Harness h = Scenarios.hotShort();
-        h.ctx.callStub = call -> Future.succeededFuture(reply(ETH, 0.8, 0.9, "SHORT"));
+        h.ctx.answerCalls(call -> Future.succeededFuture(reply(ETH, 0.8, 0.9, "SHORT")));
         RebalanceAction a = hedgeAction(h.heat());
         assertThat(a.symbol()).isEqualTo(BTC);
         assertThat(a.hedge().side()).isEqualTo(Side.BUY);
@@ -71,7 +71,7 @@ class HedgeTest {
     @Test
     void aNegativeHedgeRatioHedgesOnTheSameSide() {
         Harness h = Scenarios.hot();
-        h.ctx.callStub = call -> Future.succeededFuture(reply("SOLUSDT", -0.5, -0.8, "LONG"));
+        h.ctx.answerCalls(call -> Future.succeededFuture(reply("SOLUSDT", -0.5, -0.8, "LONG")));
         RebalanceAction a = hedgeAction(h.heat());
         // 10 000 × 0.5 × 50 % = 2 500 USDT at 100 = 25 SOL, bought
         assertThat(a.hedge().side()).isEqualTo(Side.BUY);
@@ -93,8 +93,8 @@ class HedgeTest {
     @Test
     void aDisabledCorrelationPluginIsSaid() {
         Harness h = Scenarios.hot();
-        h.ctx.callStub = call -> Future.failedFuture(new IntelException(ErrorCode.PLUGIN_DISABLED,
-                "plugin [correlation] is disabled"));
+        h.ctx.answerCalls(call -> Future.failedFuture(new IntelException(ErrorCode.PLUGIN_DISABLED,
+                "plugin [correlation] is disabled")));
         assertThat(hedgeAction(h.heat()).note()).isEqualTo("no hedge symbol: the correlation plugin could not be asked"
                 + " (PLUGIN_DISABLED: plugin [correlation] is disabled)");
     }
@@ -102,7 +102,7 @@ class HedgeTest {
     @Test
     void noQualifyingCandidateIsSaid() {
         Harness h = Scenarios.hot();
-        h.ctx.callStub = call -> Future.succeededFuture(reply(null, 0, 0, null));
+        h.ctx.answerCalls(call -> Future.succeededFuture(reply(null, 0, 0, null)));
         RebalanceAction a = hedgeAction(h.heat());
         assertThat(a.hedge()).isNull();
         assertThat(a.note()).isEqualTo("no hedge symbol: the correlation plugin found no candidate among 9 whose"
@@ -112,7 +112,7 @@ class HedgeTest {
     @Test
     void aHedgeWithoutAMarkPriceHasNoQuantity() {
         Harness h = Scenarios.hot();
-        h.ctx.callStub = call -> Future.succeededFuture(reply("BNBUSDT", 1.2, 0.8, "SHORT"));
+        h.ctx.answerCalls(call -> Future.succeededFuture(reply("BNBUSDT", 1.2, 0.8, "SHORT")));
         RebalanceAction a = hedgeAction(h.heat());
         assertThat(a.hedge().symbol()).isEqualTo("BNBUSDT");
         assertThat(a.hedge().quantity()).isNull();
@@ -122,7 +122,7 @@ class HedgeTest {
     @Test
     void autoRebalanceNeverOpensTheHedgeItReportsIt() {
         Harness h = Scenarios.hot();
-        h.ctx.callStub = call -> Future.succeededFuture(reply(ETH, 0.8, 0.9, "SHORT"));
+        h.ctx.answerCalls(call -> Future.succeededFuture(reply(ETH, 0.8, 0.9, "SHORT")));
         RebalanceResult r = h.rebalance(false, "hedge-1");
         ActionOutcome hedge = r.actions().get(3);
         assertThat(hedge.action().action()).isEqualTo(ActionType.ADD_HEDGE);

@@ -124,10 +124,10 @@ class LiquidationTest {
         // cross long 10 ETH @ 3 000, wallet 10 000, BTC's maintenance 60 000 × 0.5 % − 50 = 250:
         // (10 000 − 250 − 30 000) / (10 × 0.005 − 10) = −20 250 / −9.95 = 2 035.18
         h.exchange.hold(Fixtures.position(ETH, "10", 3_000, 3_000, 10));
-        h.market.brackets.put(BTC, Fixtures.btcBrackets());
-        h.market.brackets.put(ETH, Fixtures.flatBrackets());
+        h.market.leverageBrackets(BTC, Fixtures.btcBrackets());
+        h.market.leverageBrackets(ETH, Fixtures.flatBrackets());
         PortfolioHeat r = h.heat();
-        assertThat(h.market.requests).contains("leverageBrackets BTCUSDT", "leverageBrackets ETHUSDT");
+        assertThat(h.market.requests()).contains("leverageBrackets BTCUSDT", "leverageBrackets ETHUSDT");
         assertThat(find(r, ETH).liquidationSource()).isEqualTo(LiquidationSource.FORMULA);
         assertThat(find(r, ETH).liquidationPrice()).isEqualTo(2_035.18);
         assertThat(find(r, BTC).liquidationSource()).isEqualTo(LiquidationSource.EXCHANGE);

@@ -17,8 +17,8 @@ final class Scenarios {
     static Harness hot() {
         Harness h = new Harness();
         h.exchange.hold(PortfolioReportTest.btc(47_500, 20), PortfolioReportTest.eth());
-        h.market.marks.put(ETH, 3_000.0);
-        h.market.marks.put("SOLUSDT", 100.0);
+        h.mark(ETH, 3_000.0);
+        h.mark("SOLUSDT", 100.0);
         return h;
     }
 
@@ -27,7 +27,7 @@ final class Scenarios {
         Harness h = new Harness();
         h.exchange.hold(Fixtures.liquidatingAt(Fixtures.position(BTC, "-0.2", 50_000, 50_000, 20), 52_500),
                 Fixtures.liquidatingAt(Fixtures.position(ETH, "2", 3_000, 3_000, 5), 2_400));
-        h.market.marks.put(ETH, 3_000.0);
+        h.mark(ETH, 3_000.0);
         return h;
     }
 }

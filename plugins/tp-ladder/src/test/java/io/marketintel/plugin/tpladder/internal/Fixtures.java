@@ -2,9 +2,15 @@ package io.marketintel.plugin.tpladder.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketintel.api.PluginDescriptor;
+import io.marketintel.api.market.ExchangeInfo;
 import io.marketintel.api.market.Interval;
 import io.marketintel.api.market.Kline;
+import io.marketintel.api.market.PremiumIndex;
 import io.marketintel.api.market.SymbolInfo;
+import io.marketintel.api.market.Ticker24h;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Future;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -82,6 +88,38 @@ final class Fixtures {
             out.add(candle(i, i % 2 == 0 ? 104 : 100, 106, 98, close));
         }
         return out;
+    }
+
+    /**
+     * The market the operation tests read: exchange info of {@link #btc()}, BTCUSDT marked and last traded at 43 250,
+     * server time {@link #T0}; klines are the test's to script.
+     */
+    static FakeMarketData market() {
+        return new FakeMarketData()
+                .exchangeInfo(new ExchangeInfo(T0, List.of(), List.of(btc())))
+                .premiumIndex(markedAt(BTC, 43250))
+                .ticker24h(lastAt(BTC, 43250))
+                .serverTime(T0);
+    }
+
+    /** A premium index of mark (and index and settlement) price {@code mark}, funding 0.01 %. */
+    static PremiumIndex markedAt(String symbol, double mark) {
+        return new PremiumIndex(symbol, mark, mark, mark, 0.0001, 0.0001, 0, 0);
+    }
+
+    /** A 24 h ticker whose last (and average, open, high, low) price is {@code last}. */
+    static Ticker24h lastAt(String symbol, double last) {
+        return new Ticker24h(symbol, 0, 0, last, last, 0.001, last, last, last, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * A context for the tp-ladder plugin on {@code market} and {@code exchange}, the clock 1 ms after the hourly
+     * candle 99 closed ({@code T0 + 100 h + 1 ms}); live trading off.
+     */
+    static FakePluginContext context(PluginDescriptor descriptor, FakeMarketData market, FakeExchange exchange) {
+        return new FakePluginContext(descriptor, LadderSettings.defaultParams(), market)
+                .clockAt(T0 + 100 * H1 + 1)
+                .withExchange(exchange);
     }
 
     /** The value of an already completed, successful future. */

@@ -13,6 +13,8 @@ import io.marketintel.api.trading.ConditionalOrderRequest;
 import io.marketintel.api.trading.ConditionalOrderType;
 import io.marketintel.api.trading.Side;
 import io.marketintel.api.trading.WorkingType;
+import io.marketintel.testkit.fakes.FakeMarketData;
+import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,12 +30,14 @@ import org.junit.jupiter.api.Test;
 class OperationTest {
 
     private final TpLadderPlugin plugin = new TpLadderPlugin();
-    private final FakePluginContext ctx = new FakePluginContext(plugin.descriptor());
+    private final FakeMarketData market = Fixtures.market();
+    private final FakeExchange exchange = new FakeExchange();
+    private final FakePluginContext ctx = Fixtures.context(plugin.descriptor(), market, exchange);
 
     @BeforeEach
     void start() {
         // 100 closed hourly candles and the forming one; the clock is 1 ms after candle 99 closed
-        ctx.market.klines = Fixtures.steadyRise(101, 42500);
+        market.klines(Fixtures.BTC, Fixtures.steadyRise(101, 42500));
         done(plugin.start(ctx));
     }
 
@@ -92,23 +96,23 @@ class OperationTest {
         assertThat(l.currentPriceType()).isEqualTo(WorkingType.MARK_PRICE);
         assertThat(l.source()).isEqualTo("fake");
         assertThat(l.regimeReasoning()).last().isEqualTo("Regime STRONG_TREND");
-        assertThat(ctx.market.requests).contains("klines BTCUSDT H1 101", "premiumIndex BTCUSDT");
+        assertThat(market.requests()).contains("klines BTCUSDT H1 101", "premiumIndex BTCUSDT");
     }
 
     @Test
     void theRegimeIsCachedForItsTtl() {
         calculate(position());
         calculate(position());
-        assertThat(ctx.market.count("klines")).isEqualTo(1);
-        ctx.clock.advance(Duration.ofSeconds(61));
+        assertThat(market.count("klines")).isEqualTo(1);
+        ctx.clock().advance(Duration.ofSeconds(61));
         calculate(position());
-        assertThat(ctx.market.count("klines")).isEqualTo(2);
+        assertThat(market.count("klines")).isEqualTo(2);
     }
 
     @Test
     void theContractPriceIsTheLastTrade() {
         ctx.configure(Map.of("working_type", "CONTRACT_PRICE"));
-        ctx.market.lastPrice = 43280;
+        market.ticker24h(Fixtures.lastAt(Fixtures.BTC, 43280));
         Ladder l = calculate(position());
         assertThat(l.currentPriceType()).isEqualTo(WorkingType.CONTRACT_PRICE);
         assertThat(l.currentPrice()).isEqualTo(43280);
@@ -117,7 +121,7 @@ class OperationTest {
 
     @Test
     void tooFewCandlesAreAnUpstreamError() {
-        ctx.market.klines = Fixtures.steadyRise(20, 42500);
+        market.klines(Fixtures.BTC, Fixtures.steadyRise(20, 42500));
         IntelException e = (IntelException) failure(plugin.calculate(new OperationRequest(null, calc(position()))));
         assertThat(e.code()).isEqualTo(ErrorCode.UPSTREAM_ERROR);
         assertThat(e.getMessage()).isEqualTo("the market returned 20 closed 1h klines for [BTCUSDT]; the regime needs at"
@@ -147,21 +151,21 @@ class OperationTest {
         assertThat(r.positionAmt()).isEqualByComparingTo("0");
         assertThat(r.blockers()).containsExactly("there is no LONG position in BTCUSDT on exchange [paper] to take"
                 + " profit on: a reduce-only take-profit needs a position to reduce; open it first");
-        assertThat(ctx.exchange.sent).as("a dry run sends nothing").isEmpty();
+        assertThat(exchange.sent).as("a dry run sends nothing").isEmpty();
     }
 
     @Test
     void aDryRunEqualsTheLiveOrders() {
-        ctx.exchange.position = bd("1.000");
+        exchange.position = bd("1.000");
         PlaceOrdersResult dry = placeOrders(position(), true);
         assertThat(dry.blockers()).isEmpty();
         PlaceOrdersResult live = placeOrders(position(), false);
         assertThat(live.dryRun()).isFalse();
-        assertThat(ctx.exchange.sent).isEqualTo(dry.orders()).isEqualTo(live.orders());
+        assertThat(exchange.sent).isEqualTo(dry.orders()).isEqualTo(live.orders());
         assertThat(live.placed()).extracting(o -> o.clientAlgoId())
                 .containsExactlyElementsOf(dry.orders().stream().map(ConditionalOrderRequest::clientAlgoId).toList());
         assertThat(live.warnings()).isEmpty();
-        assertThat(ctx.published).singleElement().satisfies(e -> {
+        assertThat(ctx.published()).singleElement().satisfies(e -> {
             assertThat(e.type()).isEqualTo("orders-placed");
             assertThat(e.data()).isEqualTo(live);
         });
@@ -169,15 +173,15 @@ class OperationTest {
 
     @Test
     void theSameRequestAgainPlacesNothingNew() {
-        ctx.exchange.position = bd("1.000");
+        exchange.position = bd("1.000");
         PlaceOrdersResult first = placeOrders(position(), false);
         // an hour later (a new candle, the cache expired) the ids are those of the same position and ladder
-        ctx.market.klines = Fixtures.steadyRise(102, 42600);
-        ctx.clock.advance(Duration.ofHours(1));
+        market.klines(Fixtures.BTC, Fixtures.steadyRise(102, 42600));
+        ctx.clock().advance(Duration.ofHours(1));
         PlaceOrdersResult again = placeOrders(position(), false);
         assertThat(again.ladderId()).isEqualTo(first.ladderId());
         assertThat(again.placed()).isEqualTo(first.placed());
-        assertThat(ctx.exchange.held).hasSize(3);
+        assertThat(exchange.held).hasSize(3);
     }
 
     @Test
@@ -186,68 +190,68 @@ class OperationTest {
         assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(e.getMessage()).startsWith("the take-profit ladder was not placed, nothing was sent: there is no LONG"
                 + " position in BTCUSDT on exchange [paper]");
-        assertThat(ctx.exchange.sent).isEmpty();
+        assertThat(exchange.sent).isEmpty();
 
-        ctx.exchange.position = bd("-1.000");
+        exchange.position = bd("-1.000");
         assertThat(placeFails(position(), false).getMessage()).contains("the position in BTCUSDT on exchange [paper] is"
                 + " SHORT (-1), not LONG");
-        ctx.exchange.position = bd("0.500");
+        exchange.position = bd("0.500");
         assertThat(placeFails(position(), false).getMessage()).contains("the ladder's quantity 1 exceeds the LONG"
                 + " position of 0.5");
-        ctx.exchange.position = bd("2.000");
+        exchange.position = bd("2.000");
         assertThat(placeOrders(position(), false).placed()).as("a ladder for part of the position is fine").hasSize(3);
     }
 
     @Test
     void aLevelAlreadyReachedBlocksTheLivePlacement() {
-        ctx.exchange.position = bd("1.000");
-        ctx.market.markPrice = 43275;
+        exchange.position = bd("1.000");
+        market.premiumIndex(Fixtures.markedAt(Fixtures.BTC, 43275));
         PlaceOrdersResult dry = placeOrders(position(), true);
         assertThat(dry.blockers()).singleElement().asString().startsWith("TP1 (43270) is already reached (mark price"
                 + " 43275)");
         IntelException e = placeFails(position(), false);
         assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
-        assertThat(ctx.exchange.sent).isEmpty();
+        assertThat(exchange.sent).isEmpty();
     }
 
     @Test
     void aRealExchangeWithLiveTradingOffIsForbidden() {
-        ctx.exchange.paper = false;
-        ctx.exchange.position = bd("1.000");
+        exchange.paper = false;
+        exchange.position = bd("1.000");
         IntelException e = placeFails(position(), false);
         assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN);
         assertThat(e.getMessage()).isEqualTo("live trading is off: exchange [binance] would send real orders; set"
                 + " trading.live: true to allow it; nothing was sent");
         assertThat(placeOrders(position(), true).blockers()).containsExactly("live trading is off: exchange [binance]"
                 + " would send real orders; set trading.live: true to allow it");
-        ctx.live = true;
+        ctx.liveTrading(true);
         assertThat(placeOrders(position(), false).placed()).hasSize(3);
     }
 
     @Test
     void aRefusalHalfWaySaysWhatWasPlacedAndARetryCompletesIt() {
-        ctx.exchange.position = bd("1.000");
+        exchange.position = bd("1.000");
         String id = placeOrders(position(), true).ladderId();
-        ctx.exchange.refuse = id + "-2";
+        exchange.refuse = id + "-2";
         IntelException e = placeFails(position(), false);
         assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
         assertThat(e.getMessage()).isEqualTo("TP2 (" + id + "-2) was refused: conditional order would immediately"
                 + " trigger; placed before it: [" + id + "-1]; the same request again places only what is missing"
                 + " (client algo ids are idempotency keys)");
         assertThat(e.details()).containsEntry("failed", id + "-2").containsEntry("placed", List.of(id + "-1"));
-        assertThat(ctx.exchange.sent).hasSize(2);
-        ctx.exchange.refuse = null;
+        assertThat(exchange.sent).hasSize(2);
+        exchange.refuse = null;
         PlaceOrdersResult retry = placeOrders(position(), false);
         assertThat(retry.placed()).hasSize(3);
-        assertThat(ctx.exchange.held).hasSize(3);
+        assertThat(exchange.held).hasSize(3);
     }
 
     @Test
     void anOrderTheExchangeAlreadyHeldWithOtherTermsIsWarned() {
-        ctx.exchange.position = bd("1.000");
+        exchange.position = bd("1.000");
         PlaceOrdersResult first = placeOrders(position(), false);
-        ctx.clock.advance(Duration.ofMinutes(2));
-        ctx.market.klines = Fixtures.steadyRise(101, 42600);   // the same regime, a higher close; ATR unchanged
+        ctx.clock().advance(Duration.ofMinutes(2));
+        market.klines(Fixtures.BTC, Fixtures.steadyRise(101, 42600));   // the same regime, a higher close; ATR unchanged
         ctx.configure(Map.of("aggressive_multiplier", 1.5));   // not part of an ADAPTIVE ladder: same prices
         assertThat(placeOrders(position(), false).warnings()).isEmpty();
         ctx.configure(Map.of("strong_trend_multipliers", List.of("3", "5", "8")));
@@ -260,7 +264,7 @@ class OperationTest {
 
     @Test
     void aLadderFromCalculateIsPlacedAsItIsWithTheSameIds() throws Exception {
-        ctx.exchange.position = bd("1.000");
+        exchange.position = bd("1.000");
         Ladder ladder = calculate(position());
         PlaceOrdersResult fromBody = placeOrders(position(), true);
         JsonObject object = TestJson.object(ladder);
@@ -300,7 +304,7 @@ class OperationTest {
 
     @Test
     void anUnknownPositionIsABlockerNotAFailureOfTheDryRun() {
-        ctx.exchange.positionsFailure = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "the exchange is down");
+        exchange.positionsFailure = new IntelException(ErrorCode.UPSTREAM_UNAVAILABLE, "the exchange is down");
         PlaceOrdersResult r = placeOrders(position(), true);
         assertThat(r.positionAmt()).isNull();
         assertThat(r.blockers()).containsExactly("the position of BTCUSDT is unknown: the exchange is down");
