@@ -6,7 +6,6 @@ import io.marketintel.runtime.market.binance.FakeBinance;
 import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,14 +38,7 @@ class BinanceDistributionTest {
         vertx = Vertx.vertx();
         fake = new FakeBinance().shiftKlinesToNow();
         int port = fake.start(vertx).await(30, TimeUnit.SECONDS);
-        platform = RunningPlatform.start(Map.of(
-                "MI_CONFIG", RunningPlatform.root().resolve("config/market-intel.yaml").toString(),
-                "MI_HTTP_PORT", "0",
-                "MI_DATA_DIR", dir.resolve("data").toString(),
-                "MI_MARKET", "binance",
-                "MI_BINANCE_BASE_URL", "http://127.0.0.1:" + port,
-                "MI_BINANCE_API_KEY", FakeBinance.API_KEY,
-                "MI_BINANCE_API_SECRET", FakeBinance.API_SECRET)).awaitReady(Duration.ofSeconds(90));
+        platform = RunningPlatform.startOnFakeBinance(dir, port, FakeBinance.API_KEY, FakeBinance.API_SECRET, Map.of());
     }
 
     @AfterAll

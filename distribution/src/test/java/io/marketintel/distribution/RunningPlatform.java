@@ -1,7 +1,6 @@
 package io.marketintel.distribution;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -50,19 +50,31 @@ public final class RunningPlatform implements AutoCloseable {
         return Path.of(System.getProperty("marketintel.root", ".."));
     }
 
-    /** Starts the distribution with {@code env} added to this environment (MI_* of the caller removed). */
-    public static RunningPlatform start(Map<String, String> env) throws IOException {
-        return start(env, List.of());
+    /**
+     * Starts the distribution with the shipped config on {@code MI_MARKET=binance} against a fake Binance on
+     * {@code port} (with the fake's API key and secret), data under {@code dir}, plus {@code extraEnv}; waits until
+     * it answers.
+     */
+    public static RunningPlatform startOnFakeBinance(Path dir, int port, String apiKey, String apiSecret,
+                                                     Map<String, String> extraEnv) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "MI_CONFIG", root().resolve("config/market-intel.yaml").toString(),
+                "MI_HTTP_PORT", "0",
+                "MI_DATA_DIR", dir.resolve("data").toString(),
+                "MI_MARKET", "binance",
+                "MI_BINANCE_BASE_URL", "http://127.0.0.1:" + port,
+                "MI_BINANCE_API_KEY", apiKey,
+                "MI_BINANCE_API_SECRET", apiSecret));
+        env.putAll(extraEnv);
+        return start(env).awaitReady(Duration.ofSeconds(90));
     }
 
-    /** As {@link #start(Map)}, with {@code extraModules} (jars or exploded modules) on the module path too. */
-    public static RunningPlatform start(Map<String, String> env, List<Path> extraModules) throws IOException {
+    /** Starts the distribution with {@code env} added to this environment (MI_* of the caller removed). */
+    public static RunningPlatform start(Map<String, String> env) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        StringBuilder modulePath = new StringBuilder(lib().toString());
-        extraModules.forEach(p -> modulePath.append(File.pathSeparator).append(p));
         ProcessBuilder pb = new ProcessBuilder(java,
                 "-Djava.util.logging.config.file=" + root().resolve("config/logging.properties"),
-                "-p", modulePath.toString(), "--add-modules", "ALL-MODULE-PATH",
+                "-p", lib().toString(), "--add-modules", "ALL-MODULE-PATH",
                 "-m", "io.marketintel.runtime/io.marketintel.runtime.Main");
         pb.environment().keySet().removeIf(k -> k.startsWith("MI_"));
         pb.environment().putAll(env);
