@@ -5,12 +5,14 @@ import static io.marketintel.plugin.meta.internal.Fixtures.await;
 import io.marketintel.api.OperationRequest;
 import io.marketintel.api.Params;
 import io.marketintel.runtime.store.Database;
+import io.marketintel.testkit.fakes.FakeMarketData;
 import io.marketintel.testkit.fakes.FakePluginContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The meta plugin started on a fake context whose storage is the runtime's real H2 {@link Database} in a folder
@@ -34,9 +36,20 @@ final class MetaHarness implements AutoCloseable {
 
     /** Opens the database in {@code dir} and starts a plugin with {@code config} overrides at {@code clockMillis}. */
     static MetaHarness start(Vertx vertx, Path dir, long clockMillis, Map<String, ?> config) {
+        return start(vertx, dir, clockMillis, config, market -> { });
+    }
+
+    /**
+     * As {@link #start(Vertx, Path, long, Map)}, with the market scripted by {@code script} before the plugin starts
+     * (its first labelling pass runs at start, so data it must see has to be there already).
+     */
+    static MetaHarness start(Vertx vertx, Path dir, long clockMillis, Map<String, ?> config,
+                             Consumer<FakeMarketData> script) {
         Database db = await(Database.open(vertx, dir));
+        FakeMarketData market = Fixtures.market();
+        script.accept(market);
         FakePluginContext ctx = new FakePluginContext(new MetaPlugin().descriptor(), MetaSettings.defaultParams(),
-                Fixtures.market())
+                market)
                 .withVertx(vertx)
                 .withStorage(db.storageFor(MetaPlugin.ID));
         Map<String, Object> c = new LinkedHashMap<>();

@@ -356,8 +356,8 @@ class MetaPluginTest {
         h.close();
         h = null;
         // Restarted two days later (by its clock): the start pass labels it without being asked.
-        h = MetaHarness.start(vertx, dir.resolve("data"), T0 + 48 * H1, Map.of());
-        h.ctx.market().klines(Fixtures.BTC, horizon());
+        h = MetaHarness.start(vertx, dir.resolve("data"), T0 + 48 * H1, Map.of(),
+                market -> market.klines(Fixtures.BTC, horizon()));
         waitFor(() -> "LABELLED".equals(h.find(id).labelStatus()));
         assertThat(h.find(id).outcome().realizedReturnPct()).isCloseTo(2.424507, within(1e-6));
     }
