@@ -2,6 +2,7 @@ package io.marketintel.api;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What every plugin is. Implement {@link Analyzer} or {@link Executor}, not this interface.
@@ -37,6 +38,22 @@ public sealed interface Plugin permits Analyzer, Executor {
      *         {@code [bullish_threshold_pct] (0.2) must be below [extreme_threshold_pct] (0.15)}
      */
     default void checkConfig(Params config) {
+    }
+
+    /**
+     * For {@link #checkConfig}: builds the plugin's settings from {@code config} with {@code settings}, which reports
+     * an inconsistency as an {@link IntelException}, and rethrows it as the {@link IllegalArgumentException} (same
+     * message) that {@code checkConfig} promises. Typical use: {@code Plugin.checkSettings(config, MySettings::from);}.
+     *
+     * @param config   the plugin's validated keys
+     * @param settings parses and cross-checks them
+     */
+    static void checkSettings(Params config, Function<Params, ?> settings) {
+        try {
+            settings.apply(config);
+        } catch (IntelException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Stops the plugin and releases what it holds (timers, consumers). */

@@ -8,6 +8,7 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.ParamSpec;
 import io.marketintel.api.Params;
 import io.marketintel.api.PlatformApi;
+import io.marketintel.api.Plugin;
 import io.marketintel.api.PluginContext;
 import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.PluginKind;
@@ -75,11 +76,7 @@ public final class CompleteAnalysisPlugin implements Analyzer {
 
     @Override
     public void checkConfig(Params config) {
-        try {
-            CompleteSettings.from(config);
-        } catch (IntelException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        Plugin.checkSettings(config, CompleteSettings::from);
     }
 
     @Override

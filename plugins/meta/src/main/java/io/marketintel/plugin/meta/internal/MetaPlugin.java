@@ -10,6 +10,7 @@ import io.marketintel.api.ParamSpec;
 import io.marketintel.api.Params;
 import io.marketintel.api.PathParam;
 import io.marketintel.api.PlatformApi;
+import io.marketintel.api.Plugin;
 import io.marketintel.api.PluginContext;
 import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.PluginKind;
@@ -163,11 +164,7 @@ public final class MetaPlugin implements Analyzer {
 
     @Override
     public void checkConfig(Params config) {
-        try {
-            MetaSettings.from(config);
-        } catch (IntelException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        Plugin.checkSettings(config, MetaSettings::from);
     }
 
     @Override

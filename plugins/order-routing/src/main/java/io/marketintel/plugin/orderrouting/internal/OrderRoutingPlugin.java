@@ -9,6 +9,7 @@ import io.marketintel.api.ParamSpec;
 import io.marketintel.api.Params;
 import io.marketintel.api.PathParam;
 import io.marketintel.api.PlatformApi;
+import io.marketintel.api.Plugin;
 import io.marketintel.api.PluginContext;
 import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.PluginKind;
@@ -135,11 +136,7 @@ public final class OrderRoutingPlugin implements Executor {
     /** Rejects an inconsistent configuration when it is loaded, so it never reaches a request. */
     @Override
     public void checkConfig(Params config) {
-        try {
-            RoutingSettings.from(config);
-        } catch (IntelException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        Plugin.checkSettings(config, RoutingSettings::from);
     }
 
     /** Creates the tables and recovers interrupted executions before serving (see {@link ExecutionEngine#start()}). */

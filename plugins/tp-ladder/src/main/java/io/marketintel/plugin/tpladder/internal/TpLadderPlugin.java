@@ -8,6 +8,7 @@ import io.marketintel.api.OperationRequest;
 import io.marketintel.api.ParamSpec;
 import io.marketintel.api.Params;
 import io.marketintel.api.PlatformApi;
+import io.marketintel.api.Plugin;
 import io.marketintel.api.PluginContext;
 import io.marketintel.api.PluginDescriptor;
 import io.marketintel.api.PluginKind;
@@ -145,11 +146,7 @@ public final class TpLadderPlugin implements Executor {
     /** Rejects an inconsistent configuration when it is loaded, so it never reaches a request. */
     @Override
     public void checkConfig(Params config) {
-        try {
-            LadderSettings.from(config);
-        } catch (IntelException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        Plugin.checkSettings(config, LadderSettings::from);
     }
 
     @Override
