@@ -129,12 +129,6 @@ public final class CorrelationPlugin implements Analyzer {
     @Override
     public Future<Void> start(PluginContext ctx) {
         this.context = ctx;
-        try {
-            CorrelationSettings.from(ctx.config());
-        } catch (IntelException e) {
-            // The configuration may still be fixed at run time; until then every call fails with this.
-            ctx.logger().log(Level.WARNING, e.getMessage());
-        }
         return Future.succeededFuture();
     }
 

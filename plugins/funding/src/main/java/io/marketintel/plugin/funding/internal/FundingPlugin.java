@@ -103,12 +103,6 @@ public final class FundingPlugin implements Analyzer {
     @Override
     public Future<Void> start(PluginContext ctx) {
         this.context = ctx;
-        try {
-            FundingSettings.from(ctx.config());
-        } catch (IntelException e) {
-            // The configuration may still be fixed at run time; until then every sentiment call fails with this.
-            ctx.logger().log(Level.WARNING, e.getMessage());
-        }
         return Future.succeededFuture();
     }
 

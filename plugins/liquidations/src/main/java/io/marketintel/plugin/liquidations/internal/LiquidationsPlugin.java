@@ -104,12 +104,6 @@ public final class LiquidationsPlugin implements Analyzer {
     @Override
     public Future<Void> start(PluginContext ctx) {
         this.context = ctx;
-        try {
-            LiquidationSettings.from(ctx.config());
-        } catch (IntelException e) {
-            // The configuration may still be fixed at run time; until then every call fails with this.
-            ctx.logger().log(Level.WARNING, e.getMessage());
-        }
         return Future.succeededFuture();
     }
 

@@ -132,12 +132,6 @@ public final class RiskPlugin implements Executor {
 
     @Override
     public Future<Void> start(PluginContext ctx) {
-        try {
-            RiskSettings.from(ctx.config());
-        } catch (IntelException e) {
-            // The configuration may still be fixed at run time; until then every call fails with this.
-            ctx.logger().log(Level.WARNING, e.getMessage());
-        }
         PlanStore store;
         try {
             store = planStores.apply(ctx);

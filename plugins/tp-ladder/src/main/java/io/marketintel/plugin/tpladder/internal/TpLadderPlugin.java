@@ -152,11 +152,6 @@ public final class TpLadderPlugin implements Executor {
     @Override
     public Future<Void> start(PluginContext ctx) {
         this.context = ctx;
-        try {
-            LadderSettings.from(ctx.config());
-        } catch (IntelException e) {
-            ctx.logger().log(Level.WARNING, e.getMessage());
-        }
         return Future.succeededFuture();
     }
 
