@@ -75,8 +75,9 @@ public final class EventStream {
     }
 
     private void stream(RoutingContext ctx) {
-        boolean all = ctx.queryParam("plugin").stream().allMatch(String::isBlank);
-        Set<String> ids = pluginIds(ctx);
+        Set<String> asked = askedPluginIds(ctx);
+        boolean all = asked.isEmpty();
+        Set<String> ids = all ? servingPluginIds() : asked;
         if (open.incrementAndGet() > MAX_STREAMS) {
             open.decrementAndGet();
             throw new IntelException(ErrorCode.SERVICE_UNAVAILABLE, "too many event streams open (at most "
@@ -131,8 +132,8 @@ public final class EventStream {
                 + Json.encode(Map.of("plugins", List.copyOf(ids), "addresses", addresses)) + "\n\n");
     }
 
-    /** The plugins asked for ({@code plugin=a,b} or repeated), all non-rejected ones by default. */
-    private Set<String> pluginIds(RoutingContext ctx) {
+    /** The plugins asked for ({@code plugin=a,b} or repeated); empty when none are named (then: all of them). */
+    private Set<String> askedPluginIds(RoutingContext ctx) {
         for (String name : ctx.queryParams().names()) {
             if (!name.equals("plugin")) {
                 throw IntelException.invalidParameter(name, "parameter [" + name + "] is not known; known: plugin");
@@ -152,11 +153,15 @@ public final class EventStream {
                 ids.add(trimmed);
             }
         }
-        if (ids.isEmpty()) {
-            for (PluginHandle h : plugins.all()) {
-                if (h.state() != PluginState.REJECTED) {
-                    ids.add(h.id());
-                }
+        return ids;
+    }
+
+    /** Every installed plugin that is not rejected. */
+    private Set<String> servingPluginIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (PluginHandle h : plugins.all()) {
+            if (h.state() != PluginState.REJECTED) {
+                ids.add(h.id());
             }
         }
         return ids;
